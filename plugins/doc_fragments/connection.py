@@ -1,0 +1,69 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    DOCUMENTATION = r"""
+options:
+  api_url:
+    description:
+      - Base URL of the Qualys API server, for example C(https://qualysapi.qg2.apps.qualys.com) or the
+        URL of a private cloud platform.
+      - Precedence, highest first - O(api_url), O(platform), the environment variable E(QUALYS_API_URL),
+        the environment variable E(QUALYS_PLATFORM).
+      - Mutually exclusive with O(platform).
+    type: str
+  platform:
+    description:
+      - The shared Qualys platform that holds the account; selects its API server.
+      - Mutually exclusive with O(api_url). See O(api_url) for the precedence of the environment variables.
+    type: str
+    choices: [AE1, AU1, CA1, EU1, EU2, EU3, IN1, KSA1, UK1, US1, US2, US3, US4]
+  username:
+    description:
+      - Qualys user name. The user needs the C(API Access) permission and the WAS permissions of the task.
+      - If not set, the environment variable E(QUALYS_USERNAME) is used.
+    type: str
+    required: true
+  password:
+    description:
+      - Password of O(username). Never shown in output, diffs or error messages.
+      - If not set, the environment variable E(QUALYS_PASSWORD) is used.
+    type: str
+    required: true
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the API server. Only set to V(false) against a test server.
+      - If not set, the environment variable E(QUALYS_VALIDATE_CERTS) is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A CA bundle (PEM) to verify the API server's certificate with, instead of the system's.
+      - If not set, the environment variable E(QUALYS_CA_PATH) is used.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each API response.
+      - If not set, the environment variable E(QUALYS_TIMEOUT) is used.
+    type: int
+    default: 30
+  retries:
+    description:
+      - How many times a call is repeated after a rate-limit or concurrency-limit answer (HTTP 409 or 429),
+        and a read after a connection error, timeout or server error. The wait honours
+        C(X-RateLimit-ToWait-Sec) and C(Retry-After); a task never waits more than 120 seconds in all.
+      - A write whose outcome is unknown is never repeated blindly; a create first looks for the object.
+      - If not set, the environment variable E(QUALYS_RETRIES) is used.
+    type: int
+    default: 3
+notes:
+  - Every module of the collection belongs to the action group C(qualys.was.was), so the connection options
+    can be set once with C(module_defaults) and C(group/qualys.was.was).
+requirements:
+  - requests
+  - xmltodict
+"""

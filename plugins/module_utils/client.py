@@ -1,0 +1,226 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""HTTP transport for the QPS REST API: one session per task, safe retries, pagination, call counting."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
+
+try:
+    import requests
+
+    HAS_REQUESTS = True
+except ImportError:
+    HAS_REQUESTS = False
+
+from ansible_collections.qualys.was.plugins.module_utils.codec import (
+    Criterion,
+    ServiceResponse,
+    build_request,
+    parse_response,
+)
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
+
+USER_AGENT = "qualys.was-ansible-collection"
+PAGE_SIZE = 1000  # the largest page the API serves
+LIMIT_STATUSES = frozenset((409, 429))  # the server refused to run the call: safe to repeat any call
+SERVER_ERROR_STATUSES = frozenset((500, 502, 503, 504))  # outcome unknown: only reads are repeated
+MAX_TOTAL_WAIT = 120.0  # seconds a task may spend waiting between attempts, whatever the server asks
+
+
+class Endpoint(NamedTuple):
+    """A QPS object: URL path after the operation, record element, and the words used in messages."""
+
+    path: str
+    element: str
+    label: str
+    version: str = "3.0"
+
+
+class ConnectionSettings(NamedTuple):
+    base_url: str
+    username: str
+    password: str
+    validate_certs: bool = True
+    ca_path: Optional[str] = None
+    timeout: int = 30
+    retries: int = 3
+
+
+def _wait_hint(response: "requests.Response") -> Optional[float]:
+    for header in ("X-RateLimit-ToWait-Sec", "Retry-After"):
+        value = response.headers.get(header)
+        if value is not None:
+            try:
+                return max(float(value), 0.0)
+            except ValueError:
+                continue
+    return None
+
+
+class QualysClient:
+    """Calls ``/qps/rest/<version>/<operation>/<object>[/<id>]`` and returns parsed ``ServiceResponse``s.
+
+    Reads are repeated after connection errors, timeouts, limit responses (409/429) and server errors.
+    Writes are repeated only after limit responses, which mean the server did not run them; any other
+    failure of a write is raised with ``ambiguous=True`` so that the caller can look before trying again.
+    """
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        session: Optional["requests.Session"] = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self.session = session or requests.Session()
+        self.session.auth = (settings.username, settings.password)
+        self.session.headers.update({"Content-Type": "text/xml", "Accept": "application/xml", "User-Agent": USER_AGENT})
+        self.session.verify = (settings.ca_path or True) if settings.validate_certs else False
+        self._sleep = sleep
+        self.calls_by_operation: Counter = Counter()
+
+    @property
+    def calls(self) -> int:
+        return sum(self.calls_by_operation.values())
+
+    # Operations -------------------------------------------------------------------------------------
+
+    def search(
+        self, endpoint: Endpoint, filters: Sequence[Criterion] = (), verbose: bool = False
+    ) -> List[Dict[str, Any]]:
+        """All records matching ``filters`` (ANDed), following ``hasMoreRecords``/``lastId`` pages."""
+        preferences: Dict[str, Any] = {"limitResults": PAGE_SIZE}
+        if verbose:
+            preferences["verbose"] = True
+        records: List[Dict[str, Any]] = []
+        after_id: Optional[int] = None
+        while True:
+            page_filters = list(filters)
+            if after_id is not None:
+                page_filters.append(Criterion("id", "GREATER", after_id))
+            body = build_request(filters=page_filters, preferences=preferences)
+            page = self._call("search", endpoint, body=body)
+            records.extend(page.records)
+            # An empty page that still claims more, or a cursor that does not move, would loop forever.
+            if not page.has_more_records or not page.records or page.last_id is None or page.last_id == after_id:
+                return records
+            after_id = page.last_id
+
+    def get(self, endpoint: Endpoint, record_id: int) -> Dict[str, Any]:
+        page = self._call("get", endpoint, record_id=record_id, method="GET")
+        if not page.records:
+            raise QualysApiError("the server answered SUCCESS without a record", "get " + endpoint.label)
+        return page.records[0]
+
+    def create(self, endpoint: Endpoint, payload: Dict[str, Any]) -> Dict[str, Any]:
+        page = self._call("create", endpoint, body=build_request(data=(endpoint.element, payload)), write=True)
+        if not page.records:
+            raise QualysApiError("the server answered SUCCESS without the created record", "create " + endpoint.label)
+        return page.records[0]
+
+    def update(self, endpoint: Endpoint, record_id: int, payload: Dict[str, Any]) -> None:
+        body = build_request(data=(endpoint.element, payload))
+        self._call("update", endpoint, record_id=record_id, body=body, write=True)
+
+    def delete(self, endpoint: Endpoint, record_id: int) -> None:
+        self._call("delete", endpoint, record_id=record_id, body=build_request(), write=True)
+
+    def act(self, operation: str, endpoint: Endpoint, record_id: int) -> None:
+        """An operation without a payload, such as ``activate`` or ``deactivate``."""
+        self._call(operation, endpoint, record_id=record_id, body=build_request(), write=True)
+
+    # Transport --------------------------------------------------------------------------------------
+
+    def _url(self, operation: str, endpoint: Endpoint, record_id: Optional[int]) -> str:
+        url = "%s/qps/rest/%s/%s/%s" % (self.settings.base_url.rstrip("/"), endpoint.version, operation, endpoint.path)
+        return url if record_id is None else "%s/%s" % (url, record_id)
+
+    def _call(
+        self,
+        operation: str,
+        endpoint: Endpoint,
+        record_id: Optional[int] = None,
+        body: Optional[bytes] = None,
+        method: str = "POST",
+        write: bool = False,
+    ) -> ServiceResponse:
+        url = self._url(operation, endpoint, record_id)
+        attempted = "%s %s" % (operation, endpoint.label)
+        target = "id %s" % record_id if record_id is not None else ""
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
+            self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
+            retry_after: Optional[float] = None
+            try:
+                response = self.session.request(method, url, data=body, timeout=self.settings.timeout)
+            except requests.exceptions.RequestException as exc:
+                # str(exc) names the URL and the cause, never the credentials (they travel in a header).
+                failure = QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target, ambiguous=write)
+                if write:
+                    raise failure from None
+            else:
+                if response.status_code == 200:
+                    return self._checked(response, endpoint, attempted, target)
+                failure = self._http_failure(response, endpoint, attempted, target, write)
+                if response.status_code in LIMIT_STATUSES:
+                    retry_after = _wait_hint(response)
+                elif write or response.status_code not in SERVER_ERROR_STATUSES:
+                    raise failure
+            if attempt > self.settings.retries:
+                raise failure
+            delay = retry_after if retry_after is not None else min(2.0 ** (attempt - 1), 30.0)
+            if waited + delay > MAX_TOTAL_WAIT:
+                failure.reason += " (gave up: waiting %.0f s more would exceed %.0f s)" % (delay, MAX_TOTAL_WAIT)
+                raise failure
+            self._sleep(delay)
+            waited += delay
+
+    @staticmethod
+    def _checked(response: "requests.Response", endpoint: Endpoint, attempted: str, target: str) -> ServiceResponse:
+        try:
+            page = parse_response(response.content, endpoint.element)
+        except QualysApiError as exc:
+            raise QualysApiError(exc.reason, attempted, target, http_status=200) from None
+        if not page.succeeded:
+            raise QualysApiError(
+                "the server refused the request",
+                attempted,
+                target,
+                http_status=200,
+                response_code=page.response_code,
+                error_message=page.error_message,
+                error_resolution=page.error_resolution,
+            )
+        return page
+
+    @staticmethod
+    def _http_failure(
+        response: "requests.Response", endpoint: Endpoint, attempted: str, target: str, write: bool
+    ) -> QualysApiError:
+        """An HTTP error, keeping the ServiceResponse details when the body carries one."""
+        fields: Dict[str, Any] = {}
+        reason = "HTTP error %s %s" % (response.status_code, response.reason or "")
+        try:
+            page = parse_response(response.content, endpoint.element)
+            fields = {
+                "response_code": page.response_code or None,
+                "error_message": page.error_message,
+                "error_resolution": page.error_resolution,
+            }
+        except QualysApiError as exc:
+            reason = "%s; %s" % (reason.strip(), exc.reason)
+        return QualysApiError(
+            reason.strip(),
+            attempted,
+            target,
+            http_status=response.status_code,
+            ambiguous=write and response.status_code in SERVER_ERROR_STATUSES,
+            **fields,
+        )

@@ -1,0 +1,96 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Connection options shared by every module, with their environment fallbacks."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Mapping
+
+from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+
+# API servers of the shared Qualys platforms; a private cloud platform is reached with ``api_url``.
+PLATFORMS = {
+    "US1": "https://qualysapi.qualys.com",
+    "US2": "https://qualysapi.qg2.apps.qualys.com",
+    "US3": "https://qualysapi.qg3.apps.qualys.com",
+    "US4": "https://qualysapi.qg4.apps.qualys.com",
+    "EU1": "https://qualysapi.qualys.eu",
+    "EU2": "https://qualysapi.qg2.apps.qualys.eu",
+    "EU3": "https://qualysapi.qg3.apps.qualys.it",
+    "IN1": "https://qualysapi.qg1.apps.qualys.in",
+    "CA1": "https://qualysapi.qg1.apps.qualys.ca",
+    "AE1": "https://qualysapi.qg1.apps.qualys.ae",
+    "UK1": "https://qualysapi.qg1.apps.qualys.co.uk",
+    "AU1": "https://qualysapi.qg1.apps.qualys.com.au",
+    "KSA1": "https://qualysapi.qg1.apps.qualysksa.com",
+}
+
+# api_url and platform are read from the environment here rather than through argument-spec fallbacks:
+# a fallback would make an AWX credential's QUALYS_PLATFORM collide with a task's own api_url.
+API_URL_ENV = "QUALYS_API_URL"
+PLATFORM_ENV = "QUALYS_PLATFORM"
+
+
+def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
+    return {
+        "api_url": {"type": "str"},
+        "platform": {"type": "str", "choices": sorted(PLATFORMS)},
+        "username": {"type": "str", "required": True, "fallback": (env_fallback, ["QUALYS_USERNAME"])},
+        "password": {
+            "type": "str",
+            "required": True,
+            "no_log": True,
+            "fallback": (env_fallback, ["QUALYS_PASSWORD"]),
+        },
+        "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["QUALYS_VALIDATE_CERTS"])},
+        "ca_path": {"type": "path", "fallback": (env_fallback, ["QUALYS_CA_PATH"])},
+        "timeout": {"type": "int", "default": 30, "fallback": (env_fallback, ["QUALYS_TIMEOUT"])},
+        "retries": {"type": "int", "default": 3, "fallback": (env_fallback, ["QUALYS_RETRIES"])},
+    }
+
+
+CONNECTION_MUTUALLY_EXCLUSIVE = [("api_url", "platform")]
+
+
+def base_url(params: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> str:
+    """The API server, by precedence: api_url, platform, QUALYS_API_URL, QUALYS_PLATFORM."""
+    if params.get("api_url"):
+        return params["api_url"].rstrip("/")
+    if params.get("platform"):
+        return PLATFORMS[params["platform"]]
+    if environ.get(API_URL_ENV):
+        return environ[API_URL_ENV].rstrip("/")
+    platform = environ.get(PLATFORM_ENV)
+    if platform:
+        if platform.upper() not in PLATFORMS:
+            raise ValidationError(
+                "%s=%s is not a Qualys platform; expected one of %s"
+                % (PLATFORM_ENV, platform, ", ".join(sorted(PLATFORMS)))
+            )
+        return PLATFORMS[platform.upper()]
+    raise ValidationError(
+        "No Qualys API server given: set api_url or platform (or %s or %s in the environment)"
+        % (API_URL_ENV, PLATFORM_ENV)
+    )
+
+
+def connection_settings(params: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> ConnectionSettings:
+    if params["timeout"] <= 0:
+        raise ValidationError("timeout must be a positive number of seconds, got %s" % params["timeout"])
+    if params["retries"] < 0:
+        raise ValidationError("retries must be zero or more, got %s" % params["retries"])
+    return ConnectionSettings(
+        base_url=base_url(params, environ),
+        username=params["username"],
+        password=params["password"],
+        validate_certs=params["validate_certs"],
+        ca_path=params.get("ca_path"),
+        timeout=params["timeout"],
+        retries=params["retries"],
+    )

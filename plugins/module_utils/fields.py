@@ -1,0 +1,375 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Field kinds: how one option is validated, written to XML, read back and compared.
+
+Each quirk of the wire format lives in exactly one kind (minute-precision dates, numeric day orders,
+``<set>`` sent but ``<list>`` returned, …), so that resources are tables and the engine has no
+resource-specific branches.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from ansible_collections.qualys.was.plugins.module_utils.codec import as_list
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+
+
+def camel(option: str) -> str:
+    """``num_of_http_threads`` -> ``numOfHttpThreads``: the API's spelling of an option name."""
+    head, *rest = option.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
+
+
+def text_of(raw: Any) -> Optional[str]:
+    """Element text with the whitespace that pretty-printed CDATA sections carry removed."""
+    if raw is None:
+        return None
+    if isinstance(raw, dict):  # an element with attributes or children: its own text, if any
+        raw = raw.get("#text")
+        if raw is None:
+            return None
+    return str(raw).strip()
+
+
+class Kind:
+    """Base kind: a scalar sent and read as text and compared by equality."""
+
+    ansible_type = "str"
+
+    def spec(self) -> Dict[str, Any]:
+        return {"type": self.ansible_type}
+
+    def check(self, value: Any, where: str) -> None:
+        """Raise ``ValidationError`` for a value the API would refuse (the argument spec has run)."""
+
+    def to_wire(self, value: Any) -> Any:
+        return value
+
+    def from_wire(self, raw: Any) -> Any:
+        return text_of(raw)
+
+    def canonical(self, value: Any) -> Any:
+        """The form compared between the task and the server; hashable, so lists can become sets."""
+        return value
+
+    def differs(self, desired: Any, current: Any) -> bool:
+        return self.canonical(desired) != self.canonical(current)
+
+    def merged(self, current: Any, desired: Any) -> Any:
+        """The value after the server applies ``desired`` on top of ``current``."""
+        return desired
+
+
+class Text(Kind):
+    pass
+
+
+class Integer(Kind):
+    ansible_type = "int"
+
+    def __init__(self, minimum: Optional[int] = None, maximum: Optional[int] = None) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def check(self, value: Any, where: str) -> None:
+        too_low = self.minimum is not None and value < self.minimum
+        too_high = self.maximum is not None and value > self.maximum
+        if too_low or too_high:
+            bounds = "from %s to %s" % (self.minimum, self.maximum)
+            if self.maximum is None:
+                bounds = "%s or more" % self.minimum
+            elif self.minimum is None:
+                bounds = "%s or less" % self.maximum
+            raise ValidationError("%s must be %s, got %s" % (where, bounds, value))
+
+    def from_wire(self, raw: Any) -> Optional[int]:
+        value = text_of(raw)
+        return int(value) if value not in (None, "") else None
+
+
+class Boolean(Kind):
+    ansible_type = "bool"
+
+    def from_wire(self, raw: Any) -> Optional[bool]:
+        value = text_of(raw)
+        return None if value in (None, "") else value.lower() == "true"
+
+
+class Choice(Kind):
+    """Lower-case choices for the task, upper-case keywords on the wire.
+
+    ``read_as`` maps other spellings the server returns (``dayOrder`` comes back as ``1`` … ``-1``)
+    to the choice they stand for.
+    """
+
+    def __init__(self, *choices: str, read_as: Optional[Mapping[str, str]] = None) -> None:
+        self.choices = choices
+        self.read_as = dict(read_as or {})
+
+    def spec(self) -> Dict[str, Any]:
+        return {"type": "str", "choices": list(self.choices)}
+
+    def to_wire(self, value: str) -> str:
+        return value.upper()
+
+    def from_wire(self, raw: Any) -> Optional[str]:
+        value = text_of(raw)
+        if value in (None, ""):
+            return None
+        return self.read_as.get(value, value.lower())
+
+
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def parse_utc(value: str, where: str = "date") -> datetime:
+    """An ISO-8601 date-time as an aware UTC datetime; a value without an offset is taken as UTC."""
+    match = _DATE_TIME.match(value.strip())
+    if not match:
+        raise ValidationError("%s must be a date-time such as 2030-01-31T21:30:00Z, got %r" % (where, value))
+    year, month, day, hour, minute, second, offset = match.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError as exc:
+        raise ValidationError("%s is not a valid date-time (%s): %r" % (where, exc, value)) from None
+    if offset and offset != "Z":
+        sign = 1 if offset[0] == "+" else -1
+        moment -= sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+    return moment.replace(tzinfo=timezone.utc)
+
+
+class DateTime(Kind):
+    """A UTC date-time compared at minute precision: Qualys stores schedule starts without seconds."""
+
+    def check(self, value: Any, where: str) -> None:
+        parse_utc(value, where)
+
+    def to_wire(self, value: str) -> str:
+        return parse_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def canonical(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return parse_utc(value).strftime("%Y-%m-%dT%H:%M:00Z")
+
+    def merged(self, current: Any, desired: Any) -> Any:
+        return self.canonical(desired)
+
+
+class Field:
+    """One option of a resource and where it lives in the XML.
+
+    ``wire`` is the element path relative to the parent, dotted for levels the task does not see
+    (``monthlyType.occurDayNbInMonth``); it defaults to the camelCase of the option. ``compared=False``
+    marks values the server computes or never returns (a time-zone offset, a password): they are sent
+    but never compared. ``secret`` values are hidden in every output. ``clears`` names sibling options
+    that the server drops when this one is sent (``performance`` and ``custom_performance``).
+    ``toggle`` names the operations that set a boolean without an update (``activate``/``deactivate``).
+    ``required`` applies inside a group: the API needs the option whenever the group is sent.
+    """
+
+    def __init__(
+        self,
+        option: str,
+        kind: Kind,
+        wire: Optional[str] = None,
+        read_only: bool = False,
+        compared: bool = True,
+        secret: bool = False,
+        clears: Sequence[str] = (),
+        toggle: Optional[Tuple[str, str]] = None,
+        required: bool = False,
+    ) -> None:
+        self.option = option
+        self.kind = kind
+        self.wire = wire or camel(option)
+        self.read_only = read_only
+        self.compared = compared
+        self.secret = secret
+        self.clears = tuple(clears)
+        self.toggle = toggle
+        self.required = required
+
+    def read(self, node: Mapping[str, Any]) -> Any:
+        raw: Any = node
+        for step in self.wire.split("."):
+            if not isinstance(raw, Mapping):
+                return self.kind.from_wire(None)
+            raw = raw.get(step)
+        return self.kind.from_wire(raw)
+
+    def write(self, node: Dict[str, Any], value: Any) -> None:
+        *parents, leaf = self.wire.split(".")
+        for step in parents:
+            node = node.setdefault(step, {})
+        node[leaf] = self.kind.to_wire(value)
+
+
+class Group(Kind):
+    """A nested element whose children are fields; only the children the task set are sent and compared.
+
+    ``rules`` are argument-spec rules for the children (``mutually_exclusive``, ``required_one_of``, …).
+    """
+
+    ansible_type = "dict"
+
+    def __init__(self, *fields: Field, **rules: Any) -> None:
+        self.fields = fields
+        self.rules = rules
+
+    def spec(self) -> Dict[str, Any]:
+        return {"type": "dict", "options": options_spec(self.fields), **self.rules}
+
+    def check(self, value: Any, where: str) -> None:
+        check_values(self.fields, value, where + ".")
+
+    def to_wire(self, value: Mapping[str, Any]) -> Dict[str, Any]:
+        node: Dict[str, Any] = {}
+        for field in self.fields:
+            if value.get(field.option) is not None and not field.read_only:
+                field.write(node, value[field.option])
+        return node
+
+    def from_wire(self, raw: Any) -> Optional[Dict[str, Any]]:
+        if not isinstance(raw, Mapping):
+            return None
+        return {field.option: field.read(raw) for field in self.fields}
+
+    def canonical(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return tuple(
+            (field.option, field.kind.canonical(value.get(field.option))) for field in self.fields if field.compared
+        )
+
+    def differs(self, desired: Any, current: Any) -> bool:
+        return bool(changed_options(self.fields, desired, current or {}))
+
+    def merged(self, current: Any, desired: Any) -> Any:
+        return merge_values(self.fields, current or {}, desired)
+
+
+class Items(Kind):
+    """A repeated element: sent inside ``<set>`` (or bare, ``wrapper=None``), read from ``<list>``.
+
+    ``item`` is the repeated element (``Tag``); ``key`` the child holding the value when the item is a
+    wrapper around one value (``Comment``/``contents``). Unordered lists are compared as sets.
+    """
+
+    def __init__(
+        self,
+        kind: Kind,
+        item: str,
+        key: Optional[str] = None,
+        wrapper: Optional[str] = "set",
+        ordered: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.item = item
+        self.key = key
+        self.wrapper = wrapper
+        self.ordered = ordered
+
+    def spec(self) -> Dict[str, Any]:
+        element_spec = self.kind.spec()
+        spec = {"type": "list", "elements": element_spec.pop("type")}
+        spec.update(element_spec)
+        return spec
+
+    def check(self, value: Any, where: str) -> None:
+        for index, item in enumerate(value):
+            self.kind.check(item, "%s[%d]" % (where, index))
+
+    def to_wire(self, value: Iterable[Any]) -> Dict[str, Any]:
+        items = [self.kind.to_wire(item) for item in value]
+        if self.key:
+            items = [{self.key: item} for item in items]
+        listed = {self.item: items}
+        return {self.wrapper: listed} if self.wrapper else listed
+
+    def from_wire(self, raw: Any) -> List[Any]:
+        if not isinstance(raw, Mapping):
+            return []
+        container = raw.get("list") if self.wrapper else raw
+        nodes = as_list(container.get(self.item)) if isinstance(container, Mapping) else []
+        if self.key:
+            nodes = [node.get(self.key) if isinstance(node, Mapping) else None for node in nodes]
+        return [self.kind.from_wire(node) for node in nodes]
+
+    def canonical(self, value: Any) -> Any:
+        values = [self.kind.canonical(item) for item in value or ()]
+        return tuple(values) if self.ordered else frozenset(values)
+
+    def merged(self, current: Any, desired: Any) -> Any:
+        return [self.kind.merged(None, item) for item in desired]
+
+
+def options_spec(fields: Iterable[Field]) -> Dict[str, Dict[str, Any]]:
+    spec = {}
+    for field in fields:
+        if not field.read_only:
+            spec[field.option] = field.kind.spec()
+            if field.required:
+                spec[field.option]["required"] = True
+    return spec
+
+
+def check_values(fields: Iterable[Field], values: Mapping[str, Any], prefix: str = "") -> None:
+    for field in fields:
+        value = values.get(field.option)
+        if value is not None and not field.read_only:
+            field.kind.check(value, prefix + field.option)
+
+
+def changed_options(fields: Iterable[Field], desired: Mapping[str, Any], current: Mapping[str, Any]) -> List[str]:
+    """Options the task set whose value differs from the server's; unset options are unmanaged."""
+    return [
+        field.option
+        for field in fields
+        if field.compared
+        and not field.read_only
+        and desired.get(field.option) is not None
+        and field.kind.differs(desired[field.option], current.get(field.option))
+    ]
+
+
+def merge_values(fields: Iterable[Field], current: Mapping[str, Any], desired: Mapping[str, Any]) -> Dict[str, Any]:
+    """The state after the server applies the set options of ``desired`` to ``current``."""
+    fields = list(fields)
+    result = {field.option: current.get(field.option) for field in fields}
+    for field in fields:
+        value = desired.get(field.option)
+        if value is None or field.read_only:
+            continue
+        result[field.option] = field.kind.merged(current.get(field.option), value)
+        for cleared in field.clears:
+            result[cleared] = None
+    return result
+
+
+def blank(fields: Iterable[Field]) -> Dict[str, Any]:
+    """A record with nothing set: what ``merge_values`` starts from for an object not created yet."""
+    return {field.option: None for field in fields}
+
+
+def mask_secrets(fields: Iterable[Field], values: Optional[Mapping[str, Any]], marker: str) -> Optional[Dict[str, Any]]:
+    """A copy with every secret value replaced by ``marker``, nested groups and lists included."""
+    if values is None:
+        return None
+    masked = dict(values)
+    for field in fields:
+        value = masked.get(field.option)
+        if value is None:
+            continue
+        if field.secret:
+            masked[field.option] = marker
+        elif isinstance(field.kind, Group):
+            masked[field.option] = mask_secrets(field.kind.fields, value, marker)
+        elif isinstance(field.kind, Items) and isinstance(field.kind.kind, Group):
+            masked[field.option] = [mask_secrets(field.kind.kind.fields, item, marker) for item in value]
+    return masked

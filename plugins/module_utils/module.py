@@ -1,0 +1,90 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The AnsibleModule side of the engine: options, connection, one exit, one way to fail."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Optional
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from ansible_collections.qualys.was.plugins.module_utils import client as client_module
+from ansible_collections.qualys.was.plugins.module_utils import codec
+from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.connection import (
+    CONNECTION_MUTUALLY_EXCLUSIVE,
+    connection_argument_spec,
+    connection_settings,
+)
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError
+from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
+from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+
+class QualysModule:
+    """An AnsibleModule with the connection options, check-mode support and error reporting of the collection."""
+
+    def __init__(self, argument_spec: Dict[str, Any], **rules: Any) -> None:
+        spec = connection_argument_spec()
+        spec.update(argument_spec)
+        rules["mutually_exclusive"] = list(CONNECTION_MUTUALLY_EXCLUSIVE) + list(rules.get("mutually_exclusive", ()))
+        self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=True, **rules)
+        for library, present in (("requests", client_module.HAS_REQUESTS), ("xmltodict", codec.HAS_XMLTODICT)):
+            if not present:
+                self.ansible.fail_json(msg=missing_required_lib(library))
+        self.client: Optional[QualysClient] = None
+
+    @property
+    def params(self) -> Dict[str, Any]:
+        return self.ansible.params
+
+    def run(self, work: Callable[[QualysClient], Dict[str, Any]]) -> None:
+        """Call ``work`` with a connected client and exit with its result, or fail with the reason."""
+        try:
+            self.client = QualysClient(connection_settings(self.params))
+            result = work(self.client)
+        except QualysApiError as exc:
+            self._fail(str(exc), **exc.as_result())
+        except QualysError as exc:
+            self._fail(str(exc))
+        result["api_calls"] = self.client.calls
+        self.ansible.exit_json(**result)
+
+    def _fail(self, message: str, **details: Any) -> None:
+        calls = self.client.calls if self.client else 0
+        self.ansible.fail_json(msg=message, api_calls=calls, **details)
+
+
+def run_resource_module(resource: Resource) -> None:
+    """The whole life of a managing module: ``state: present`` or ``absent`` for one object."""
+    spec = resource.argument_spec()
+    spec["id"] = {"type": "int"}
+    spec["state"] = {"type": "str", "choices": ["present", "absent"], "default": "present"}
+    rules = dict(resource.spec_rules)
+    rules["required_one_of"] = [("id", "name")] + list(rules.get("required_one_of", ()))
+    module = QualysModule(spec, **rules)
+
+    def work(client: QualysClient) -> Dict[str, Any]:
+        params = module.params
+        desired = {option: params.get(option) for option in resource.argument_spec()}
+        reconciler = Reconciler(client, resource, module.ansible.check_mode)
+        if params["state"] == "absent":
+            outcome = reconciler.ensure_absent(params["id"], params.get("name"))
+            diff = {"before": resource.hide_secrets(outcome.before) or {}, "after": {}}
+        else:
+            resource.validate(desired)
+            desired = ReferenceResolver(client).resolve(resource.fields, desired)
+            outcome = reconciler.ensure_present(desired, params["id"])
+            diff = {
+                "before": resource.managed_view(outcome.before, desired),
+                "after": resource.managed_view(outcome.after, desired),
+            }
+        result = {"changed": outcome.changed, resource.return_key: resource.hide_secrets(outcome.after) or {}}
+        if module.ansible._diff:
+            result["diff"] = diff
+        return result
+
+    module.run(work)

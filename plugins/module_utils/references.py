@@ -1,0 +1,144 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""References to other Qualys objects (web apps, tags, profiles, auth records) given by id or by name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+
+from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Items, Kind, text_of
+
+
+class Ref(Kind):
+    """Another object, given as an id (``12017424``), a name (``Production``) or ``{id: …}``/``{name: …}``.
+
+    Digits alone are an id; the dictionary forms are what the modules return, so an ``_info`` result can
+    be fed back. Names are turned into ids by ``ReferenceResolver`` before anything is compared or sent.
+    """
+
+    ansible_type = "raw"
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+
+    def check(self, value: Any, where: str) -> None:
+        if reference_key(value) is None:
+            raise ValidationError(
+                "%s must be a %s id, a %s name, or a dictionary with id or name; got %r"
+                % (where, self.endpoint.label, self.endpoint.label, value)
+            )
+
+    def to_wire(self, value: Mapping[str, Any]) -> Dict[str, Any]:
+        return {"id": value["id"]}
+
+    def from_wire(self, raw: Any) -> Optional[Dict[str, Any]]:
+        if not isinstance(raw, Mapping) or text_of(raw.get("id")) in (None, ""):
+            return None
+        return {"id": int(text_of(raw["id"])), "name": text_of(raw.get("name"))}
+
+    def canonical(self, value: Any) -> Any:
+        return value["id"] if isinstance(value, Mapping) else value
+
+
+def reference_key(value: Any) -> Optional[tuple]:
+    """``("id", 12)`` or ``("name", "Production")`` for a reference as a task may give it."""
+    if isinstance(value, Mapping):
+        if value.get("id") not in (None, ""):
+            return ("id", int(value["id"])) if str(value["id"]).strip().isdigit() else None
+        return ("name", value["name"]) if isinstance(value.get("name"), str) and value["name"] else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return ("id", value)
+    if isinstance(value, str) and value.strip():
+        return ("id", int(value)) if value.strip().isdigit() else ("name", value)
+    return None
+
+
+class ReferenceResolver:
+    """Turns every reference of a task into ``{id, name}`` with one name search per object kind."""
+
+    def __init__(self, client: QualysClient) -> None:
+        self.client = client
+
+    def resolve(self, fields: Iterable[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
+        fields = list(fields)
+        wanted: Dict[Endpoint, Set[str]] = defaultdict(set)
+        _collect(fields, values, wanted)
+        found = {endpoint: self._lookup(endpoint, names) for endpoint, names in wanted.items()}
+        return _substitute(fields, values, found)
+
+    def _lookup(self, endpoint: Endpoint, names: Set[str]) -> Dict[str, Dict[str, Any]]:
+        # IN takes a comma-separated list, so a name holding a comma needs a search of its own.
+        plain = sorted(name for name in names if "," not in name)
+        searches = [[Criterion("name", "IN", plain)]] if plain else []
+        searches += [[Criterion("name", "EQUALS", name)] for name in sorted(names) if "," in name]
+        matches: Dict[str, List[int]] = defaultdict(list)
+        for filters in searches:
+            for record in self.client.search(endpoint, filters):
+                name = text_of(record.get("name"))
+                if name in names:  # the server may match more loosely (case) than the task meant
+                    matches[name].append(int(text_of(record["id"])))
+        missing = sorted(names - set(matches))
+        if missing:
+            raise ValidationError(
+                "No %s named %s exists (names are case-sensitive)."
+                % (endpoint.label, ", ".join(repr(name) for name in missing))
+            )
+        ambiguous = {name: ids for name, ids in matches.items() if len(ids) > 1}
+        if ambiguous:
+            raise ValidationError(
+                "Several %ss share a name, give the id instead: %s"
+                % (
+                    endpoint.label,
+                    "; ".join(
+                        "%r has ids %s" % (name, ", ".join(map(str, sorted(ids)))) for name, ids in ambiguous.items()
+                    ),
+                )
+            )
+        return {name: {"id": ids[0], "name": name} for name, ids in matches.items()}
+
+
+def _walk(kind: Kind, value: Any, visit) -> Any:
+    """Apply ``visit(ref_kind, value)`` to every reference below ``value``; returns the rebuilt value."""
+    if value is None:
+        return None
+    if isinstance(kind, Ref):
+        return visit(kind, value)
+    if isinstance(kind, Items):
+        return [_walk(kind.kind, item, visit) for item in value]
+    if isinstance(kind, Group):
+        rebuilt = dict(value)
+        for field in kind.fields:
+            rebuilt[field.option] = _walk(field.kind, value.get(field.option), visit)
+        return rebuilt
+    return value
+
+
+def _collect(fields: List[Field], values: Mapping[str, Any], wanted: Dict[Endpoint, Set[str]]) -> None:
+    def note(kind: Ref, value: Any) -> Any:
+        key = reference_key(value)
+        if key and key[0] == "name":
+            wanted[kind.endpoint].add(key[1])
+        return value
+
+    _walk(Group(*fields), values, note)
+
+
+def _substitute(
+    fields: List[Field], values: Mapping[str, Any], found: Mapping[Endpoint, Mapping[str, Dict[str, Any]]]
+) -> Dict[str, Any]:
+    def resolved(kind: Ref, value: Any) -> Dict[str, Any]:
+        how, key = reference_key(value)
+        if how == "name":
+            return dict(found[kind.endpoint][key])
+        known_name = value.get("name") if isinstance(value, Mapping) else None
+        return {"id": key, "name": known_name}
+
+    return _walk(Group(*fields), values, resolved)

@@ -1,0 +1,123 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""A resource is one declaration: its endpoint and its field table. Everything else is derived from it."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
+
+from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    Boolean,
+    Field,
+    Group,
+    Integer,
+    Text,
+    blank,
+    changed_options,
+    check_values,
+    mask_secrets,
+    merge_values,
+    options_spec,
+)
+
+SECRET_MARKER = "<hidden>"
+
+# A cross-field rule of the API that the argument spec cannot say: returns a message when broken.
+Rule = Callable[[Mapping[str, Any]], Optional[str]]
+
+USER = Group(
+    Field("id", Integer()),
+    Field("username", Text()),
+    Field("first_name", Text()),
+    Field("last_name", Text()),
+)
+
+
+def audit_fields() -> List[Field]:
+    """The read-only fields every WAS object carries."""
+    return [
+        Field("owner", USER, read_only=True),
+        Field("created_date", Text(), read_only=True),
+        Field("created_by", USER, read_only=True),
+        Field("updated_date", Text(), read_only=True),
+        Field("updated_by", USER, read_only=True),
+    ]
+
+
+class Resource:
+    """A Qualys object as the modules see it.
+
+    ``fields`` are the options in the order they are documented and sent; read-only fields only appear
+    in results. ``rules`` hold the API's cross-field rules; ``spec_rules`` are argument-spec rules
+    (``mutually_exclusive`` …) for the top-level options.
+    """
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        return_key: str,
+        fields: Sequence[Field],
+        rules: Sequence[Rule] = (),
+        **spec_rules: Any,
+    ) -> None:
+        self.endpoint = endpoint
+        self.return_key = return_key
+        self.fields = [Field("id", Integer(), read_only=True), *fields, *audit_fields()]
+        self.rules = tuple(rules)
+        self.spec_rules = spec_rules
+
+    @property
+    def label(self) -> str:
+        return self.endpoint.label
+
+    def argument_spec(self) -> Dict[str, Dict[str, Any]]:
+        return options_spec(self.fields)
+
+    def validate(self, desired: Mapping[str, Any]) -> None:
+        """Ranges and cross-field rules, checked before any API call."""
+        check_values(self.fields, desired)
+        for rule in self.rules:
+            problem = rule(desired)
+            if problem:
+                raise ValidationError(problem)
+
+    def payload(self, desired: Mapping[str, Any], options: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+        """The XML payload for the set options of ``desired`` (all of them, or only ``options``)."""
+        chosen = desired if options is None else {option: desired.get(option) for option in options}
+        return Group(*self.fields).to_wire(chosen)
+
+    def normalise(self, record: Mapping[str, Any]) -> Dict[str, Any]:
+        """A record from the server in the shape of the module's options."""
+        return {field.option: field.read(record) for field in self.fields}
+
+    def changes(self, desired: Mapping[str, Any], current: Mapping[str, Any]) -> List[str]:
+        return changed_options(self.fields, desired, current)
+
+    def predict(self, current: Optional[Mapping[str, Any]], desired: Mapping[str, Any]) -> Dict[str, Any]:
+        """The state the server will hold once ``desired`` is applied (to nothing, for a create)."""
+        return merge_values(self.fields, current if current is not None else blank(self.fields), desired)
+
+    def managed_view(self, state: Optional[Mapping[str, Any]], desired: Mapping[str, Any]) -> Dict[str, Any]:
+        """Only the options the task manages (the diff shows nothing else), secrets hidden."""
+        if state is None:
+            return {}
+        managed = {
+            field.option: state.get(field.option) for field in self.fields if desired.get(field.option) is not None
+        }
+        return self.hide_secrets(managed)
+
+    def hide_secrets(self, state: Optional[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
+        return mask_secrets(self.fields, state, SECRET_MARKER)
+
+    def describe(self, state: Mapping[str, Any]) -> str:
+        """``option profile 'Weekly' (id 12)`` for messages."""
+        words = [self.label]
+        if state.get("name"):
+            words.append(repr(state["name"]))
+        if state.get("id") is not None:
+            words.append("(id %s)" % state["id"])
+        return " ".join(words)

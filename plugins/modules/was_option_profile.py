@@ -1,0 +1,322 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: was_option_profile
+short_description: Manage Qualys WAS option profiles
+version_added: 0.1.0
+description:
+  - Create, update and delete Qualys Web Application Scanning option profiles, including a custom scan
+    intensity (number of HTTP threads and delay between requests).
+  - Only the options a task sets are compared and sent; every other setting of the profile is left as it is.
+  - An unchanged profile costs one API call, a change two. The state after an update is predicted from
+    that one read, because Qualys answers an update with the id alone.
+author:
+  - qualys.was contributors
+extends_documentation_fragment:
+  - qualys.was.connection
+attributes:
+  check_mode:
+    support: full
+    description: Nothing is written; the result shows the profile as it would be.
+  diff_mode:
+    support: full
+    description: Before and after of the options the task sets.
+  action_group:
+    support: full
+    membership: [qualys.was.was]
+options:
+  name:
+    description:
+      - Name of the option profile. Identifies the profile when O(id) is not given.
+      - With O(id), a different name renames the profile.
+      - Required to create a profile.
+    type: str
+  id:
+    description:
+      - Id of an existing option profile. Takes precedence over O(name) to find the profile.
+    type: int
+  state:
+    description:
+      - V(present) creates the profile or brings the set options to the given values.
+      - V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  performance:
+    description:
+      - A predefined scan intensity. Qualys uses V(low) when neither this nor O(custom_performance) is given
+        at creation.
+      - Setting it replaces a custom intensity.
+    type: str
+    choices: [low, medium, high]
+  custom_performance:
+    description:
+      - A custom scan intensity. Setting it replaces a predefined O(performance) level.
+    type: dict
+    suboptions:
+      num_of_http_threads:
+        description: Threads used to scan each host, from 1 to 10.
+        type: int
+        required: true
+      delay_between_requests:
+        description: Delay between the scanner's requests to the application, from 0 to 2000 milliseconds.
+        type: int
+        required: true
+  form_submission:
+    description: Which forms the scanner submits.
+    type: str
+    choices: [both, post, get]
+  bruteforce_option:
+    description: How much password guessing the scan does.
+    type: str
+    choices: [disabled, minimal, limited, exhaustive]
+  max_crawl_requests:
+    description: The most links the scanner crawls.
+    type: int
+  timeout_error_threshold:
+    description: Timeout errors after which the scan stops.
+    type: int
+  unexpected_error_threshold:
+    description: Unexpected errors after which the scan stops.
+    type: int
+  ignore_binary_files:
+    description: Whether to skip binary files while crawling.
+    type: bool
+  smart_scan_support:
+    description: Whether to detect frameworks and adapt the scan to them.
+    type: bool
+  smart_scan_depth:
+    description: How deep smart scan looks; used while O(smart_scan_support) is V(true).
+    type: int
+  sensitive_content:
+    description: Sensitive content the scan looks for in responses.
+    type: dict
+    suboptions:
+      credit_card_number:
+        description: Report credit card numbers.
+        type: bool
+      social_security_number:
+        description: Report social security numbers.
+        type: bool
+  parameter_set:
+    description: Id of the parameter set to use; Qualys provides V(0), C(Initial Parameters).
+    type: int
+  comments:
+    description:
+      - Comments on the profile. When given, the list is authoritative and compared without regard to order.
+    type: list
+    elements: str
+  tags:
+    description:
+      - Tags of the profile, each an id, an exact (case-sensitive) name, or a dictionary with C(id) or C(name).
+      - When given, the list is authoritative and compared without regard to order. Names are resolved with
+        one search.
+    type: list
+    elements: raw
+notes:
+  - Custom intensity ranges and the exclusion of O(performance) and O(custom_performance) are checked before
+    any API call.
+"""
+
+EXAMPLES = r"""
+- name: Create an option profile with a custom scan intensity
+  qualys.was.was_option_profile:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    name: Option Profile with Custom Scan Intensity
+    custom_performance:
+      num_of_http_threads: 5
+      delay_between_requests: 100
+
+- name: Rename it and raise its intensity
+  qualys.was.was_option_profile:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    id: 1608560
+    name: Update Option Profile with Custom Scan Intensity
+    custom_performance:
+      num_of_http_threads: 10
+      delay_between_requests: 20
+
+- name: Connection options once for the whole play, from AWX-injected environment variables
+  module_defaults:
+    group/qualys.was.was:
+      api_url: "{{ lookup('ansible.builtin.env', 'QUALYS_API_URL') }}"
+  block:
+    - name: Make sure the profile is as the team agreed
+      qualys.was.was_option_profile:
+        id: 1608560
+        name: Update Option Profile with Custom Scan Intensity
+        smart_scan_support: false
+        bruteforce_option: minimal
+        custom_performance:
+          num_of_http_threads: 10
+          delay_between_requests: 20
+
+    - name: Tag a production profile by tag name and keep detection of card numbers on
+      qualys.was.was_option_profile:
+        name: Production - gentle
+        performance: low
+        sensitive_content:
+          credit_card_number: true
+        tags:
+          - Production
+          - 12017228
+
+    - name: Remove a profile no schedule uses any more
+      qualys.was.was_option_profile:
+        name: Legacy profile
+        state: absent
+"""
+
+RETURN = r"""
+option_profile:
+  description:
+    - The option profile after the task, in the shape of the module's options plus read-only fields.
+    - Predicted from the read and the change after an update, and in check mode.
+    - Empty when the profile is absent.
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: Id of the profile; null for a profile that check mode would create.
+      type: int
+      sample: 1608560
+    name:
+      description: Name of the profile.
+      type: str
+      sample: Option Profile with Custom Scan Intensity
+    is_default:
+      description: Whether this is the subscription's default profile.
+      type: bool
+    performance:
+      description: Predefined intensity; null while a custom intensity is set.
+      type: str
+      sample: low
+    custom_performance:
+      description: Custom intensity, with C(num_of_http_threads) and C(delay_between_requests).
+      type: dict
+      sample: {"num_of_http_threads": 5, "delay_between_requests": 100}
+    form_submission:
+      description: Which forms the scanner submits.
+      type: str
+    bruteforce_option:
+      description: Password guessing level.
+      type: str
+      sample: minimal
+    max_crawl_requests:
+      description: The most links crawled.
+      type: int
+    timeout_error_threshold:
+      description: Timeout errors after which the scan stops.
+      type: int
+    unexpected_error_threshold:
+      description: Unexpected errors after which the scan stops.
+      type: int
+    ignore_binary_files:
+      description: Whether binary files are skipped.
+      type: bool
+    smart_scan_support:
+      description: Whether smart scan is on.
+      type: bool
+    smart_scan_depth:
+      description: Smart scan depth.
+      type: int
+    sensitive_content:
+      description: C(credit_card_number) and C(social_security_number) detection.
+      type: dict
+    parameter_set:
+      description: Id of the parameter set.
+      type: int
+    comments:
+      description: Comment texts.
+      type: list
+      elements: str
+    tags:
+      description: Tags, each with C(id) and C(name).
+      type: list
+      elements: dict
+    owner:
+      description: The owning user, with C(id), C(username), C(first_name), C(last_name).
+      type: dict
+    created_date:
+      description: When the profile was created (UTC).
+      type: str
+    created_by:
+      description: Who created it.
+      type: dict
+    updated_date:
+      description: When it was last changed (UTC).
+      type: str
+    updated_by:
+      description: Who changed it last.
+      type: dict
+api_calls:
+  description: Number of Qualys API calls the task made, retries included.
+  returned: always
+  type: int
+  sample: 1
+"""
+
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    Boolean,
+    Choice,
+    Field,
+    Group,
+    Integer,
+    Items,
+    Text,
+)
+from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.references import Ref
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+RESOURCE = Resource(
+    OPTION_PROFILE,
+    return_key="option_profile",
+    fields=[
+        Field("name", Text()),
+        Field("is_default", Boolean(), read_only=True),
+        Field("tags", Items(Ref(TAG), item="Tag")),
+        Field("comments", Items(Text(), item="Comment", key="contents")),
+        Field("form_submission", Choice("both", "post", "get")),
+        Field("bruteforce_option", Choice("disabled", "minimal", "limited", "exhaustive")),
+        Field("max_crawl_requests", Integer(minimum=1)),
+        Field("performance", Choice("low", "medium", "high"), clears=["custom_performance"]),
+        Field(
+            "custom_performance",
+            Group(
+                Field("num_of_http_threads", Integer(1, 10), required=True),
+                Field("delay_between_requests", Integer(0, 2000), required=True),
+            ),
+            clears=["performance"],
+        ),
+        Field("timeout_error_threshold", Integer(minimum=0)),
+        Field("unexpected_error_threshold", Integer(minimum=0)),
+        Field("ignore_binary_files", Boolean()),
+        Field("smart_scan_support", Boolean()),
+        Field("smart_scan_depth", Integer(minimum=1)),
+        Field(
+            "sensitive_content",
+            Group(Field("credit_card_number", Boolean()), Field("social_security_number", Boolean())),
+        ),
+        Field("parameter_set", Integer(minimum=0), wire="parameterSet.id"),
+    ],
+    mutually_exclusive=[("performance", "custom_performance")],
+)
+
+
+def main():
+    run_resource_module(RESOURCE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Test doubles for the HTTP layer and helpers to read test data and compare XML."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ElementTree
+from typing import Any, Callable, Dict, List, Optional, Union
+
+import pytest
+import requests
+
+from ansible.module_utils.testing import patch_module_args
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+SUCCESS_ID = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ServiceResponse><responseCode>SUCCESS</responseCode>'
+    "<count>1</count><data><{element}><id>{id}</id></{element}></data></ServiceResponse>"
+)
+
+
+def data_file(*parts: str) -> bytes:
+    with open(os.path.join(DATA, *parts), "rb") as handle:
+        return handle.read()
+
+
+def service_response(element: str, records: List[str], has_more: bool = False, last_id: Optional[int] = None) -> bytes:
+    """A SUCCESS search page holding ``records`` (XML fragments of ``element``)."""
+    more = "<hasMoreRecords>%s</hasMoreRecords>" % ("true" if has_more else "false")
+    last = "<lastId>%s</lastId>" % last_id if last_id is not None else ""
+    data = "<data>%s</data>" % "".join("<%s>%s</%s>" % (element, record, element) for record in records)
+    body = "<ServiceResponse><responseCode>SUCCESS</responseCode><count>%d</count>%s%s%s</ServiceResponse>" % (
+        len(records),
+        more,
+        last,
+        data if records else "",
+    )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode()
+
+
+def error_response(code: str, message: str, resolution: str = "") -> bytes:
+    details = "<errorMessage>%s</errorMessage>" % message
+    if resolution:
+        details += "<errorResolution>%s</errorResolution>" % resolution
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ServiceResponse><responseCode>%s</responseCode>'
+        "<responseErrorDetails>%s</responseErrorDetails></ServiceResponse>" % (code, details)
+    ).encode()
+
+
+def id_response(element: str, record_id: int) -> bytes:
+    return SUCCESS_ID.format(element=element, id=record_id).encode()
+
+
+class Reply:
+    """One scripted HTTP answer: a body, a status and headers, or an exception to raise."""
+
+    def __init__(
+        self,
+        body: bytes = b"",
+        status: int = 200,
+        headers: Optional[Dict[str, str]] = None,
+        raises: Optional[Exception] = None,
+    ) -> None:
+        self.content = body
+        self.status_code = status
+        self.headers = requests.structures.CaseInsensitiveDict(headers or {})
+        self.reason = "scripted"
+        self.raises = raises
+
+
+class Request:
+    def __init__(self, method: str, url: str, body: Optional[bytes]) -> None:
+        self.method = method
+        self.url = url
+        self.body = body
+
+    @property
+    def operation(self) -> str:
+        """``search/optionprofile`` from ``…/qps/rest/3.0/search/was/optionprofile``."""
+        path = self.url.split("/qps/rest/", 1)[1].split("/")
+        return "%s/%s" % (path[1], path[3] if len(path) > 3 and not path[3].isdigit() else path[2])
+
+
+class FakeSession:
+    """Stands in for ``requests.Session``: answers from a script and records every request."""
+
+    def __init__(self, replies: List[Union[Reply, Callable[[Request], Reply]]]) -> None:
+        self.replies = list(replies)
+        self.requests: List[Request] = []
+        self.headers: Dict[str, str] = {}
+        self.auth = None
+        self.verify: Any = True
+
+    def request(self, method: str, url: str, data: Optional[bytes] = None, timeout: Any = None) -> Reply:
+        request = Request(method, url, data)
+        self.requests.append(request)
+        if not self.replies:
+            raise AssertionError("unexpected request %s %s" % (method, url))
+        reply = self.replies.pop(0)
+        if callable(reply):
+            reply = reply(request)
+        if reply.raises is not None:
+            raise reply.raises
+        return reply
+
+    @property
+    def operations(self) -> List[str]:
+        return [request.operation for request in self.requests]
+
+
+def xml_tree(document: Union[bytes, str]) -> Any:
+    """An order-insensitive, whitespace- and CDATA-insensitive picture of an XML document.
+
+    The API's request elements form ``xs:all`` groups, so sibling order carries no meaning.
+    """
+
+    def picture(element: ElementTree.Element) -> Any:
+        children = sorted((picture(child) for child in element), key=repr)
+        return (element.tag, tuple(sorted(element.attrib.items())), (element.text or "").strip(), tuple(children))
+
+    if isinstance(document, str):
+        document = document.encode()
+    return picture(ElementTree.fromstring(document))
+
+
+class ModuleExit(Exception):
+    def __init__(self, result: Dict[str, Any]) -> None:
+        super().__init__(result.get("msg", ""))
+        self.result = result
+
+
+def run_module(
+    main: Callable[[], None], args: Dict[str, Any], session: FakeSession, monkeypatch, capsys
+) -> Dict[str, Any]:
+    """Run a module's ``main`` with ``args`` against ``session``; returns its JSON result."""
+    from ansible_collections.qualys.was.plugins.module_utils import client
+
+    monkeypatch.setattr(client.requests, "Session", lambda: session)
+    with patch_module_args(args):
+        with pytest.raises(SystemExit):
+            main()
+    out = capsys.readouterr().out
+    return json.loads(out)

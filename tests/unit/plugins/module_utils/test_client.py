@@ -1,0 +1,171 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+import requests
+
+from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
+from ansible_collections.qualys.was.tests.unit.fakes import (
+    FakeSession,
+    Reply,
+    data_file,
+    error_response,
+    id_response,
+    service_response,
+)
+
+PASSWORD = "not-a-real-password-7731"
+
+
+def make_client(replies, retries=3):
+    session = FakeSession(replies)
+    slept = []
+    settings = ConnectionSettings("https://qualys.example.test/", "api-user", PASSWORD, retries=retries)
+    return QualysClient(settings, session=session, sleep=slept.append), session, slept
+
+
+def profiles(*ids):
+    return ["<id>%d</id><name>P%d</name>" % (record_id, record_id) for record_id in ids]
+
+
+def test_urls_methods_and_headers():
+    client, session, _ = make_client([Reply(service_response("Tag", [])), Reply(id_response("WasScanSchedule", 5))])
+    client.search(TAG, [Criterion("name", "EQUALS", "x")])
+    client.act("activate", SCAN_SCHEDULE, 5)
+    assert [(r.method, r.url) for r in session.requests] == [
+        ("POST", "https://qualys.example.test/qps/rest/2.0/search/am/tag"),
+        ("POST", "https://qualys.example.test/qps/rest/3.0/activate/was/wasscanschedule/5"),
+    ]
+    assert session.auth == ("api-user", PASSWORD)
+    assert session.headers["Content-Type"] == "text/xml"
+
+
+def test_search_follows_pages_with_the_last_id_and_counts_each_call():
+    client, session, _ = make_client(
+        [
+            Reply(service_response("OptionProfile", profiles(1, 2), has_more=True, last_id=2)),
+            Reply(service_response("OptionProfile", profiles(3), has_more=False)),
+        ]
+    )
+    records = client.search(OPTION_PROFILE, [Criterion("name", "CONTAINS", "P")], verbose=True)
+    assert [record["id"] for record in records] == ["1", "2", "3"]
+    second = ElementTree.fromstring(session.requests[1].body)
+    criteria = [(c.get("field"), c.get("operator"), c.text) for c in second.findall("filters/Criteria")]
+    assert criteria == [("name", "CONTAINS", "P"), ("id", "GREATER", "2")]
+    assert second.find("preferences/limitResults").text == "1000"
+    assert second.find("preferences/verbose").text == "true"
+    assert client.calls == 2
+    assert dict(client.calls_by_operation) == {"search/optionprofile": 2}
+
+
+def test_an_empty_page_that_claims_more_ends_the_search():
+    client, _, _ = make_client([Reply(service_response("OptionProfile", [], has_more=True, last_id=9))])
+    assert client.search(OPTION_PROFILE) == []
+    assert client.calls == 1
+
+
+def test_reads_are_repeated_after_server_errors_and_timeouts():
+    client, _, slept = make_client(
+        [
+            Reply(b"", status=503),
+            Reply(raises=requests.exceptions.ReadTimeout("read timed out")),
+            Reply(service_response("OptionProfile", profiles(1))),
+        ]
+    )
+    assert len(client.search(OPTION_PROFILE)) == 1
+    assert client.calls == 3
+    assert slept == [1.0, 2.0]
+
+
+def test_limit_answers_are_waited_out_as_the_server_asks_for_writes_too():
+    client, _, slept = make_client(
+        [
+            Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "7"}),
+            Reply(b"", status=429, headers={"Retry-After": "3"}),
+            Reply(id_response("OptionProfile", 4)),
+        ]
+    )
+    client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert slept == [7.0, 3.0]
+
+
+def test_waiting_is_bounded():
+    client, _, slept = make_client([Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "3600"})])
+    with pytest.raises(QualysApiError, match="gave up: waiting 3600 s more would exceed 120 s") as failure:
+        client.search(OPTION_PROFILE)
+    assert failure.value.http_status == 409 and slept == []
+
+
+def test_retries_are_bounded():
+    client, _, _ = make_client([Reply(b"", status=502)] * 3, retries=2)
+    with pytest.raises(QualysApiError) as failure:
+        client.search(OPTION_PROFILE)
+    assert failure.value.http_status == 502 and client.calls == 3
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(b"", status=500), Reply(raises=requests.exceptions.ReadTimeout("read timed out"))],
+)
+def test_a_write_whose_outcome_is_unknown_is_not_repeated(reply):
+    client, _, _ = make_client([reply])
+    with pytest.raises(QualysApiError) as failure:
+        client.create(OPTION_PROFILE, {"name": "x"})
+    assert failure.value.ambiguous and client.calls == 1
+
+
+def test_a_refusal_in_an_http_200_body_keeps_the_servers_words():
+    client, _, _ = make_client(
+        [Reply(error_response("INVALID_REQUEST", "Option profile with name 'x' already exists.", "Use another name."))]
+    )
+    with pytest.raises(QualysApiError) as failure:
+        client.create(OPTION_PROFILE, {"name": "x"})
+    error = failure.value
+    assert (error.http_status, error.response_code, error.ambiguous) == (200, "INVALID_REQUEST", False)
+    assert str(error) == (
+        "Qualys API call failed: create option profile; HTTP 200; responseCode INVALID_REQUEST; "
+        "Option profile with name 'x' already exists.; resolution: Use another name."
+    )
+
+
+def test_bad_credentials_are_reported_with_the_recorded_answer_and_never_the_password():
+    client, _, _ = make_client([Reply(data_file("samples", "error-auth-jupiterone-1.xml"))])
+    with pytest.raises(QualysApiError) as failure:
+        client.search(OPTION_PROFILE)
+    assert failure.value.response_code == "INVALID_CREDENTIALS"
+    assert "Verify both, user and password credentials." in str(failure.value)
+    assert PASSWORD not in str(failure.value)
+
+
+def test_http_errors_keep_a_service_response_body_when_there_is_one():
+    client, _, _ = make_client(
+        [Reply(error_response("UNAUTHORIZED", "Not authorized to update OptionProfile."), status=403)]
+    )
+    with pytest.raises(QualysApiError) as failure:
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert (failure.value.http_status, failure.value.response_code) == (403, "UNAUTHORIZED")
+
+
+def test_an_html_error_page_is_named_as_such():
+    page = b"<html><head><title>Service Unavailable</title></head><body>down</body></html>"
+    client, _, _ = make_client([Reply(page, status=503)], retries=0)
+    with pytest.raises(QualysApiError, match="HTML page instead of XML \\(Service Unavailable\\)"):
+        client.search(OPTION_PROFILE)
+
+
+def test_certificate_settings_reach_the_session():
+    session = FakeSession([])
+    QualysClient(ConnectionSettings("https://h", "u", "p", validate_certs=True, ca_path="/tmp/ca.pem"), session=session)
+    assert session.verify == "/tmp/ca.pem"
+    QualysClient(
+        ConnectionSettings("https://h", "u", "p", validate_certs=False, ca_path="/tmp/ca.pem"), session=session
+    )
+    assert session.verify is False

@@ -1,0 +1,214 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+import requests
+
+from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Choice, Field, Integer, Items, Text
+from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
+from ansible_collections.qualys.was.plugins.module_utils.references import Ref, ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+from ansible_collections.qualys.was.tests.unit.fakes import FakeSession, Reply, id_response, service_response
+
+RESOURCE = Resource(
+    SCAN_SCHEDULE,
+    return_key="schedule",
+    fields=[
+        Field("name", Text()),
+        Field("active", Boolean(), toggle=("activate", "deactivate")),
+        Field("type", Choice("vulnerability", "discovery")),
+        Field("cancel_after_n_hours", Integer(1, 24)),
+        Field("tags", Items(Ref(TAG), item="Tag")),
+    ],
+)
+STORED = "<id>7</id><name>Nightly</name><active>false</active><type>VULNERABILITY</type><tags><count>0</count></tags>"
+EMPTY = service_response("WasScanSchedule", [])
+FOUND = service_response("WasScanSchedule", [STORED])
+
+
+def desired(**options):
+    values = {option: None for option in RESOURCE.argument_spec()}
+    values.update(options)
+    return values
+
+
+def reconciler(replies, check_mode=False, retries=3):
+    session = FakeSession(replies)
+    client = QualysClient(
+        ConnectionSettings("https://q.example.test", "u", "p", retries=retries), session, sleep=lambda s: None
+    )
+    return Reconciler(client, RESOURCE, check_mode), session
+
+
+def sent_payload(request):
+    return ElementTree.fromstring(request.body).find("data/WasScanSchedule")
+
+
+def test_no_change_costs_one_search():
+    engine, session = reconciler([Reply(FOUND)])
+    outcome = engine.ensure_present(desired(name="Nightly", active=False, type="vulnerability"))
+    assert outcome.changed is False and outcome.after == outcome.before
+    assert session.operations == ["search/wasscanschedule"]
+
+
+def test_a_change_costs_one_search_and_one_update_that_sends_only_the_change():
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    outcome = engine.ensure_present(desired(name="Nightly", type="discovery", cancel_after_n_hours=None))
+    assert outcome.changed
+    assert session.operations == ["search/wasscanschedule", "update/wasscanschedule"]
+    assert session.requests[1].url.endswith("/update/was/wasscanschedule/7")
+    assert [child.tag for child in sent_payload(session.requests[1])] == ["type"]
+    assert outcome.after["type"] == "discovery" and outcome.after["name"] == "Nightly"
+    assert outcome.before["type"] == "vulnerability"
+
+
+def test_check_mode_predicts_the_same_result_and_writes_nothing():
+    task = desired(name="Nightly", type="discovery")
+    live, _ = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    dry, session = reconciler([Reply(FOUND)], check_mode=True)
+    assert dry.ensure_present(task) == live.ensure_present(task)
+    assert session.operations == ["search/wasscanschedule"]
+
+
+def test_a_missing_object_is_created_from_the_set_options_only():
+    created = service_response(
+        "WasScanSchedule", ["<id>8</id><name>New</name><active>true</active><type>DISCOVERY</type>"]
+    )
+    engine, session = reconciler([Reply(EMPTY), Reply(created)])
+    outcome = engine.ensure_present(desired(name="New", type="discovery"))
+    assert (outcome.changed, outcome.before, outcome.after["id"], outcome.after["active"]) == (True, None, 8, True)
+    assert sorted(child.tag for child in sent_payload(session.requests[1])) == ["name", "type"]
+
+
+def test_check_mode_create_predicts_the_object_without_an_id():
+    engine, session = reconciler([Reply(EMPTY)], check_mode=True)
+    outcome = engine.ensure_present(desired(name="New", type="discovery"))
+    assert outcome.changed and outcome.after["id"] is None and outcome.after["type"] == "discovery"
+    assert len(session.requests) == 1
+
+
+def test_a_toggle_alone_uses_its_own_operation():
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    outcome = engine.ensure_present(desired(name="Nightly", active=True))
+    assert session.operations == ["search/wasscanschedule", "activate/wasscanschedule"]
+    assert outcome.after["active"] is True
+
+
+def test_a_toggle_with_other_changes_goes_in_the_update():
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    engine.ensure_present(desired(name="Nightly", active=True, type="discovery"))
+    assert session.operations[1] == "update/wasscanschedule"
+    assert sorted(child.tag for child in sent_payload(session.requests[1])) == ["active", "type"]
+
+
+def test_found_by_id_a_new_name_renames():
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    outcome = engine.ensure_present(desired(name="Nightly v2"), record_id=7)
+    criteria = ElementTree.fromstring(session.requests[0].body).find("filters/Criteria")
+    assert (criteria.get("field"), criteria.text) == ("id", "7")
+    assert outcome.after["name"] == "Nightly v2"
+
+
+def test_an_unknown_id_is_not_created():
+    engine, _ = reconciler([Reply(EMPTY)])
+    with pytest.raises(QualysError, match="No scan schedule with id 99 exists"):
+        engine.ensure_present(desired(name="x"), record_id=99)
+
+
+def test_several_objects_with_the_name_fail_and_list_their_ids():
+    twins = service_response("WasScanSchedule", [STORED, STORED.replace("<id>7</id>", "<id>9</id>")])
+    engine, _ = reconciler([Reply(twins)])
+    with pytest.raises(QualysError, match=r"Several scan schedules are named 'Nightly' \(ids 7, 9\); set id"):
+        engine.ensure_present(desired(name="Nightly"))
+
+
+def test_a_looser_server_match_is_not_taken_for_the_name():
+    engine, _ = reconciler(
+        [Reply(service_response("WasScanSchedule", [STORED.replace("Nightly", "nightly")]))], check_mode=True
+    )
+    assert engine.ensure_present(desired(name="Nightly")).before is None
+
+
+def test_a_create_that_timed_out_is_looked_for_before_it_is_sent_again():
+    engine, session = reconciler(
+        [Reply(EMPTY), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(FOUND)]
+    )
+    outcome = engine.ensure_present(desired(name="Nightly"))
+    assert session.operations == ["search/wasscanschedule", "create/wasscanschedule", "search/wasscanschedule"]
+    assert outcome.after["id"] == 7
+
+
+def test_a_create_that_failed_unseen_is_sent_again():
+    created = service_response("WasScanSchedule", [STORED])
+    engine, session = reconciler([Reply(EMPTY), Reply(b"", status=502), Reply(EMPTY), Reply(created)])
+    assert engine.ensure_present(desired(name="Nightly")).after["id"] == 7
+    assert session.operations.count("create/wasscanschedule") == 2
+
+
+def test_a_refused_create_is_reported_for_the_object():
+    refusal = b"<ServiceResponse><responseCode>INVALID_REQUEST</responseCode><responseErrorDetails><errorMessage>Bad tag</errorMessage></responseErrorDetails></ServiceResponse>"
+    engine, _ = reconciler([Reply(EMPTY), Reply(refusal)])
+    with pytest.raises(
+        QualysApiError, match="create scan schedule 'New'; HTTP 200; responseCode INVALID_REQUEST; Bad tag"
+    ):
+        engine.ensure_present(desired(name="New"))
+
+
+def test_absent_deletes_what_exists_and_is_ok_when_nothing_does():
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7)), Reply(EMPTY)])
+    assert engine.ensure_absent(name="Nightly").changed
+    assert session.requests[1].url.endswith("/delete/was/wasscanschedule/7")
+    assert engine.ensure_absent(name="Nightly").changed is False
+
+
+def test_a_delete_that_timed_out_but_happened_is_a_success():
+    engine, _ = reconciler([Reply(FOUND), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(EMPTY)])
+    assert engine.ensure_absent(name="Nightly").changed
+
+
+def test_names_are_resolved_with_one_search_per_kind():
+    tags = service_response(
+        "Tag", ["<id>1</id><name>Prod</name>", "<id>2</id><name>Web</name>", "<id>3</id><name>prod</name>"]
+    )
+    session = FakeSession([Reply(tags)])
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    resolved = ReferenceResolver(client).resolve(
+        RESOURCE.fields, desired(tags=["Prod", {"name": "Web"}, 12, "44", {"id": 5}])
+    )
+    assert resolved["tags"] == [
+        {"id": 1, "name": "Prod"},
+        {"id": 2, "name": "Web"},
+        {"id": 12, "name": None},
+        {"id": 44, "name": None},
+        {"id": 5, "name": None},
+    ]
+    criteria = ElementTree.fromstring(session.requests[0].body).find("filters/Criteria")
+    assert (criteria.get("operator"), criteria.text) == ("IN", "Prod,Web")
+    assert len(session.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "found, message",
+    [
+        ([], "No tag named 'Prod' exists"),
+        (["<id>1</id><name>Prod</name>", "<id>4</id><name>Prod</name>"], "'Prod' has ids 1, 4"),
+    ],
+)
+def test_unknown_or_ambiguous_names_fail_before_any_write(found, message):
+    session = FakeSession([Reply(service_response("Tag", found))])
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    with pytest.raises(ValidationError, match=message):
+        ReferenceResolver(client).resolve(RESOURCE.fields, desired(tags=["Prod"]))
+
+
+def test_validation_reports_the_option_path():
+    with pytest.raises(ValidationError, match="cancel_after_n_hours must be from 1 to 24, got 25"):
+        RESOURCE.validate(desired(cancel_after_n_hours=25))
