@@ -64,6 +64,10 @@ class Kind:
         """The value after the server applies ``desired`` on top of ``current``."""
         return desired
 
+    def hide(self, value: Any, marker: str) -> Any:
+        """A secret value as outputs show it; a kind whose secret is only part of the value overrides this."""
+        return marker
+
 
 class Text(Kind):
     pass
@@ -367,7 +371,7 @@ def mask_secrets(fields: Iterable[Field], values: Optional[Mapping[str, Any]], m
         if value is None:
             continue
         if field.secret:
-            masked[field.option] = marker
+            masked[field.option] = field.kind.hide(value, marker)
         elif isinstance(field.kind, Group):
             masked[field.option] = mask_secrets(field.kind.fields, value, marker)
         elif isinstance(field.kind, Items) and isinstance(field.kind.kind, Group):
