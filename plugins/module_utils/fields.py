@@ -175,6 +175,8 @@ class Field:
     that the server drops when this one is sent (``performance`` and ``custom_performance``).
     ``toggle`` names the operations that set a boolean without an update (``activate``/``deactivate``).
     ``required`` applies inside a group: the API needs the option whenever the group is sent.
+    ``stamped`` read-only values are set by the server on every write (``updatedDate``), so a prediction
+    cannot know them.
     """
 
     def __init__(
@@ -188,6 +190,7 @@ class Field:
         clears: Sequence[str] = (),
         toggle: Optional[Tuple[str, str]] = None,
         required: bool = False,
+        stamped: bool = False,
     ) -> None:
         self.option = option
         self.kind = kind
@@ -198,6 +201,7 @@ class Field:
         self.clears = tuple(clears)
         self.toggle = toggle
         self.required = required
+        self.stamped = stamped
 
     def read(self, node: Mapping[str, Any]) -> Any:
         raw: Any = node

@@ -43,8 +43,8 @@ def audit_fields() -> List[Field]:
         Field("owner", USER, read_only=True),
         Field("created_date", Text(), read_only=True),
         Field("created_by", USER, read_only=True),
-        Field("updated_date", Text(), read_only=True),
-        Field("updated_by", USER, read_only=True),
+        Field("updated_date", Text(), read_only=True, stamped=True),
+        Field("updated_by", USER, read_only=True, stamped=True),
     ]
 
 
@@ -98,8 +98,15 @@ class Resource:
         return changed_options(self.fields, desired, current)
 
     def predict(self, current: Optional[Mapping[str, Any]], desired: Mapping[str, Any]) -> Dict[str, Any]:
-        """The state the server will hold once ``desired`` is applied (to nothing, for a create)."""
-        return merge_values(self.fields, current if current is not None else blank(self.fields), desired)
+        """The state the server will hold once ``desired`` is applied (to nothing, for a create).
+
+        What the server stamps on a write is unknown until it is read again, so it is predicted as null.
+        """
+        predicted = merge_values(self.fields, current if current is not None else blank(self.fields), desired)
+        for field in self.fields:
+            if field.stamped:
+                predicted[field.option] = None
+        return predicted
 
     def managed_view(self, state: Optional[Mapping[str, Any]], desired: Mapping[str, Any]) -> Dict[str, Any]:
         """Only the options the task manages (the diff shows nothing else), secrets hidden."""

@@ -212,3 +212,11 @@ def test_unknown_or_ambiguous_names_fail_before_any_write(found, message):
 def test_validation_reports_the_option_path():
     with pytest.raises(ValidationError, match="cancel_after_n_hours must be from 1 to 24, got 25"):
         RESOURCE.validate(desired(cancel_after_n_hours=25))
+
+
+def test_what_the_server_stamps_on_a_write_is_not_predicted():
+    stamped = STORED + "<updatedDate>2030-01-01T10:00:00Z</updatedDate><updatedBy><id>5</id></updatedBy>"
+    engine, _ = reconciler([Reply(service_response("WasScanSchedule", [stamped]))], check_mode=True)
+    outcome = engine.ensure_present(desired(name="Nightly", type="discovery"))
+    assert outcome.before["updated_date"] == "2030-01-01T10:00:00Z" and outcome.before["updated_by"]["id"] == 5
+    assert outcome.after["updated_date"] is None and outcome.after["updated_by"] is None
