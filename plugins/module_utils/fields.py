@@ -70,7 +70,10 @@ class Kind:
 
 
 class Text(Kind):
-    pass
+    def canonical(self, value: Any) -> Any:
+        # Text is read back without surrounding whitespace (``text_of``), so a task's trailing newline, as a YAML
+        # block scalar leaves it, must not count as a difference.
+        return value.strip() if isinstance(value, str) else value
 
 
 class Integer(Kind):
@@ -171,8 +174,9 @@ class Field:
     ``wire`` is the element path relative to the parent, dotted for levels the task does not see
     (``monthlyType.occurDayNbInMonth``); it defaults to the camelCase of the option. ``compared=False``
     marks values the server computes or never returns (a time-zone offset, a password): they are sent
-    but never compared. ``secret`` values are hidden in every output. ``clears`` names sibling options
-    that the server drops when this one is sent (``performance`` and ``custom_performance``).
+    but never compared, and a prediction keeps the value the server last reported, if any. ``secret``
+    values are hidden in every output. ``clears`` names sibling options that the server drops when this
+    one is sent (``performance`` and ``custom_performance``).
     ``toggle`` names the operations that set a boolean without an update (``activate``/``deactivate``).
     ``required`` applies inside a group: the API needs the option whenever the group is sent.
     ``stamped`` read-only values are set by the server on every write (``updatedDate``), so a prediction
@@ -314,7 +318,9 @@ class Items(Kind):
         return tuple(values) if self.ordered else frozenset(values)
 
     def merged(self, current: Any, desired: Any) -> Any:
-        return [self.kind.merged(None, item) for item in desired]
+        # An item the server already holds is predicted from its own view of it (a name a task gave as an id).
+        held = {self.kind.canonical(item): item for item in current or ()}
+        return [self.kind.merged(held.get(self.kind.canonical(item)), item) for item in desired]
 
 
 def options_spec(fields: Iterable[Field]) -> Dict[str, Dict[str, Any]]:
@@ -354,7 +360,9 @@ def merge_values(fields: Iterable[Field], current: Mapping[str, Any], desired: M
         value = desired.get(field.option)
         if value is None or field.read_only:
             continue
-        result[field.option] = field.kind.merged(current.get(field.option), value)
+        # A value the server computes or masks (compared=False) stays as the server last reported it.
+        if field.compared or current.get(field.option) is None:
+            result[field.option] = field.kind.merged(current.get(field.option), value)
         for cleared in field.clears:
             result[cleared] = None
     return result

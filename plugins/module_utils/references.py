@@ -20,12 +20,15 @@ class Ref(Kind):
 
     Digits alone are an id; the dictionary forms are what the modules return, so an ``_info`` result can
     be fed back. Names are turned into ids by ``ReferenceResolver`` before anything is compared or sent.
+    ``named=False`` says the server shows the reference by id alone (schedules show their tags so), which
+    predictions then do too.
     """
 
     ansible_type = "raw"
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint, named: bool = True) -> None:
         self.endpoint = endpoint
+        self.named = named
 
     def check(self, value: Any, where: str) -> None:
         if reference_key(value) is None:
@@ -44,6 +47,12 @@ class Ref(Kind):
 
     def canonical(self, value: Any) -> Any:
         return value["id"] if isinstance(value, Mapping) else value
+
+    def merged(self, current: Any, desired: Any) -> Any:
+        # The same object as the server holds: its view carries the name a task that gave an id lacks.
+        if current is not None and self.canonical(current) == self.canonical(desired):
+            return current
+        return desired if self.named else {"id": desired["id"], "name": None}
 
 
 def reference_key(value: Any) -> Optional[tuple]:

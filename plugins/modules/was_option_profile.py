@@ -16,7 +16,7 @@ description:
   - An unchanged profile costs one API call, a change two. The state after an update is predicted from
     that one read, because Qualys answers an update with the id alone.
 author:
-  - qualys.was contributors
+  - qualys.was maintainers (!UNKNOWN)
 extends_documentation_fragment:
   - qualys.was.connection
 attributes:
@@ -27,6 +27,7 @@ attributes:
     support: full
     description: Before and after of the options the task sets.
   action_group:
+    description: Use C(group/qualys.was.was) in C(module_defaults) to set the connection options once.
     support: full
     membership: [qualys.was.was]
 options:

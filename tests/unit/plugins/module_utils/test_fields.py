@@ -72,6 +72,7 @@ def test_values_read_from_the_server(kind, raw, expected):
 @pytest.mark.parametrize(
     "kind, desired, current",
     [
+        (Text(), "A scan starts soon.\n", "A scan starts soon."),  # a YAML block scalar's newline
         (DateTime(), "2017-06-13T21:51:57Z", "2017-06-13T21:51:00Z"),  # stored without seconds
         (DateTime(), "2017-06-13T23:51:57+02:00", "2017-06-13T21:51:00Z"),  # same instant, other offset
         (DateTime(), "2017-06-13T21:51", "2017-06-13T21:51:00Z"),  # no offset means UTC
@@ -133,6 +134,34 @@ def test_merge_applies_the_change_and_what_the_server_clears():
         "custom_performance": {"threads": 5, "delay": None},
         "start_date": "2030-01-02T10:00:00Z",  # predicted as the server will store it
     }
+
+
+def test_merge_keeps_what_only_the_server_knows():
+    auth = Field("auth_record", Ref(TAG))
+    fields = [
+        Field("time_zone", Group(Field("code", Text()), Field("offset", Text(), compared=False))),
+        auth,
+        Field("tags", TAGS),
+    ]
+    current = {
+        "time_zone": {"code": "America/Vancouver", "offset": "-08:00"},
+        "auth_record": {"id": 7, "name": "Login"},
+        "tags": [{"id": 1, "name": "A"}],
+    }
+    desired = {
+        "time_zone": {"code": "America/Vancouver", "offset": "-07:00"},
+        "auth_record": {"id": 7, "name": None},
+        "tags": [{"id": 2, "name": "B"}, {"id": 1, "name": None}],
+    }
+    after = merge_values(fields, current, desired)
+    assert after["time_zone"] == {"code": "America/Vancouver", "offset": "-08:00"}  # computed by the server
+    assert after["auth_record"] == {"id": 7, "name": "Login"}  # the same object, named as the server names it
+    assert after["tags"] == [{"id": 2, "name": "B"}, {"id": 1, "name": "A"}]
+    assert merge_values(fields, {}, desired)["time_zone"]["offset"] == "-07:00"  # nothing reported yet
+    assert auth.kind.merged({"id": 7, "name": "Login"}, {"id": 8, "name": None}) == {"id": 8, "name": None}
+    # a reference the server shows by id alone is predicted so, whatever name the task resolved
+    assert Ref(TAG, named=False).merged(None, {"id": 2, "name": "B"}) == {"id": 2, "name": None}
+    assert Ref(TAG).merged(None, {"id": 2, "name": "B"}) == {"id": 2, "name": "B"}
 
 
 def test_wire_form_uses_set_for_collections_and_bare_items_where_the_api_has_no_wrapper():

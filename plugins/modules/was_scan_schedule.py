@@ -1,0 +1,774 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: was_scan_schedule
+short_description: Manage Qualys WAS scan schedules, including multi-scan schedules
+version_added: 0.1.0
+description:
+  - Create, update, activate, deactivate and delete Qualys Web Application Scanning scan schedules.
+  - A schedule may scan a list of web applications, or every web application that carries a set of tags
+    minus those that carry others (a multi-scan).
+  - Options are nested as in the API, without its C(set) and C(list) wrappers and without the C(occurrence)
+    and C(monthlyType) choice levels.
+  - Only the options a task sets are compared and sent; every other setting of the schedule is left as it is.
+    Lists given (web apps, tags, days, recipients) are authoritative and compared without regard to order.
+  - An unchanged schedule costs one API call, a change two, and names of web apps, tags, option profiles and
+    authentication records one search per kind. The state after an update is predicted from that one read,
+    because Qualys answers an update with the id alone.
+  - When O(active) is the only change, the schedule is activated or deactivated with the operations Qualys
+    provides for it rather than updated.
+author:
+  - qualys.was maintainers (!UNKNOWN)
+extends_documentation_fragment:
+  - qualys.was.connection
+attributes:
+  check_mode:
+    support: full
+    description: Nothing is written; the result shows the schedule as it would be.
+  diff_mode:
+    support: full
+    description: Before and after of the options the task sets.
+  action_group:
+    description: Use C(group/qualys.was.was) in C(module_defaults) to set the connection options once.
+    support: full
+    membership: [qualys.was.was]
+options:
+  name:
+    description:
+      - Name of the schedule. Identifies the schedule when O(id) is not given.
+      - Qualys does not require names to be unique; when several schedules share the name, the task fails
+        and lists their ids, to be given as O(id).
+      - With O(id), a different name renames the schedule.
+      - Required to create a schedule.
+    type: str
+  id:
+    description:
+      - Id of an existing schedule. Takes precedence over O(name) to find the schedule.
+    type: int
+  state:
+    description:
+      - V(present) creates the schedule or brings the set options to the given values.
+      - V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  type:
+    description: What the scans look for.
+    type: str
+    choices: [vulnerability, discovery]
+  active:
+    description:
+      - Whether the schedule launches scans.
+    type: bool
+  profile:
+    description:
+      - Option profile of the scans, as an id, an exact (case-sensitive) name, or a dictionary with C(id) or
+        C(name).
+      - Needed to create a schedule unless the target web apps have a default option profile.
+    type: raw
+  target:
+    description:
+      - What is scanned, and how.
+      - When given, it needs O(target.web_app), O(target.web_apps) or O(target.tags.included).
+    type: dict
+    suboptions:
+      web_app:
+        description:
+          - The one web application of a single-app schedule, as an id, an exact name, or a dictionary with
+            C(id) or C(name).
+          - A multi-scan schedule lists its web applications in O(target.web_apps) instead.
+        type: raw
+      web_apps:
+        description:
+          - The web applications to scan, each an id, an exact name, or a dictionary with C(id) or C(name).
+          - To move a schedule from a list of web apps to tags, give an empty list with O(target.tags).
+        type: list
+        elements: raw
+      tags:
+        description: Scan the web applications selected by their tags.
+        type: dict
+        suboptions:
+          included:
+            description: The web applications to scan.
+            type: dict
+            suboptions:
+              option:
+                description: V(all) selects the web applications carrying every tag, V(any) those carrying one.
+                type: str
+                choices: [all, any]
+              tag_list:
+                description: Tags, each an id, an exact name, or a dictionary with C(id) or C(name).
+                type: list
+                elements: raw
+                required: true
+          excluded:
+            description: Web applications left out of the scan although the included tags select them.
+            type: dict
+            suboptions:
+              option:
+                description: V(all) leaves out the web applications carrying every tag, V(any) those carrying one.
+                type: str
+                choices: [all, any]
+              tag_list:
+                description: Tags, each an id, an exact name, or a dictionary with C(id) or C(name).
+                type: list
+                elements: raw
+                required: true
+      web_app_auth_record:
+        description: Authentication record used by the scans, as an id, an exact name, or a dictionary with C(id) or C(name).
+        type: raw
+      scanner_appliance:
+        description: The scanner that runs the scans.
+        type: dict
+        suboptions:
+          type:
+            description: V(external) for a Qualys cloud scanner, V(internal) for a scanner appliance of the subscription.
+            type: str
+            choices: [external, internal]
+          friendly_name:
+            description: Name of the internal scanner appliance.
+            type: str
+      cancel_option:
+        description:
+          - V(specific) always applies this schedule's O(scheduling.cancel_after_n_hours).
+          - V(default) applies the cancel setting of each web application when it has one, else the schedule's.
+        type: str
+        choices: [default, specific]
+      auth_record_option:
+        description:
+          - V(specific) always uses O(target.web_app_auth_record).
+          - V(default) uses the default authentication record of each web application when it has one, else
+            O(target.web_app_auth_record).
+        type: str
+        choices: [default, specific]
+      profile_option:
+        description:
+          - V(specific) always uses O(profile).
+          - V(default) uses the default option profile of each web application when it has one, else O(profile).
+        type: str
+        choices: [default, specific]
+      scanner_option:
+        description:
+          - V(specific) always uses O(target.scanner_appliance).
+          - V(default) uses the default scanner of each web application when it has one, else
+            O(target.scanner_appliance).
+        type: str
+        choices: [default, specific]
+      randomize_scan:
+        description: Whether to scan the web applications in random order, which spreads the load on the network.
+        type: bool
+      use_dns_override:
+        description: Whether the scans use the DNS overrides of the web applications.
+        type: bool
+  progressive_scanning:
+    description: Whether scans resume where the previous one stopped; V(default) follows the subscription's setting.
+    type: str
+    choices: [default, enabled, disabled]
+  scheduling:
+    description:
+      - When the scans run.
+      - The settings of the recurrence must match O(scheduling.occurrence_type) - O(scheduling.daily_occurrence)
+        with V(daily), O(scheduling.weekly_occurrence) with V(weekly), O(scheduling.monthly_occurrence) with
+        V(monthly), none with V(once). Setting O(scheduling.occurrence_type) replaces the whole recurrence.
+    type: dict
+    suboptions:
+      start_date:
+        description:
+          - First launch, as an ISO 8601 date-time such as V(2030-06-13T21:51:00Z); a date-time without an offset
+            is taken as UTC.
+          - Qualys keeps minutes, not seconds, so the seconds are sent but not compared.
+          - Qualys refuses to create a schedule that starts in the past.
+        type: str
+      time_zone:
+        description: Time zone the recurrence follows, for example across daylight saving time changes.
+        type: dict
+        suboptions:
+          code:
+            description: Time zone name, such as V(America/Vancouver) or V(UTC).
+            type: str
+            required: true
+          offset:
+            description:
+              - UTC offset of the time zone at the start date, such as V(-07:00).
+              - Qualys computes it from O(scheduling.time_zone.code), so it is sent when given but never compared.
+            type: str
+      occurrence_type:
+        description: How often the scans run.
+        type: str
+        choices: [once, daily, weekly, monthly]
+      daily_occurrence:
+        description: A daily recurrence.
+        type: dict
+        suboptions:
+          every_n_days:
+            description: Days between scans.
+            type: int
+            required: true
+          occurrence_count:
+            description: How many scans to run before the schedule ends; without it, it does not end.
+            type: int
+      weekly_occurrence:
+        description: A weekly recurrence.
+        type: dict
+        suboptions:
+          every_n_weeks:
+            description: Weeks between scans.
+            type: int
+            required: true
+          on_days:
+            description: Days of the week the scans run.
+            type: list
+            elements: str
+            choices: [monday, tuesday, wednesday, thursday, friday, saturday, sunday]
+            required: true
+          occurrence_count:
+            description: How many scans to run before the schedule ends; without it, it does not end.
+            type: int
+      monthly_occurrence:
+        description:
+          - A monthly recurrence, on a day number or on a weekday of the month.
+          - Needs exactly one of O(scheduling.monthly_occurrence.day_nb_in_month) and
+            O(scheduling.monthly_occurrence.day_order_in_month).
+        type: dict
+        suboptions:
+          day_nb_in_month:
+            description: On a day number, such as the 15th.
+            type: dict
+            suboptions:
+              day_nb:
+                description: Day of the month, from 1 to 31.
+                type: int
+                required: true
+              every_n_months:
+                description: Months between scans.
+                type: int
+                required: true
+          day_order_in_month:
+            description: On a weekday of the month, such as the last Friday.
+            type: dict
+            suboptions:
+              day_order:
+                description: Which one of the weekdays of the month. Qualys reports it as a number, which is read back as these names.
+                type: str
+                choices: [first, second, third, fourth, last]
+                required: true
+              day_of_month:
+                description: The weekday.
+                type: str
+                choices: [monday, tuesday, wednesday, thursday, friday, saturday, sunday]
+                required: true
+              every_n_months:
+                description: Months between scans.
+                type: int
+                required: true
+          occurrence_count:
+            description: How many scans to run before the schedule ends; without it, it does not end.
+            type: int
+      cancel_after_n_hours:
+        description: Hours after which a scan still running is cancelled.
+        type: int
+  notification:
+    description: The e-mail sent before each scan.
+    type: dict
+    suboptions:
+      active:
+        description: Whether the e-mail is sent.
+        type: bool
+      reschedule:
+        description: The C(reschedule) flag of the notification, which Qualys describes as rescheduling the scan.
+        type: bool
+      delay:
+        description: How long before the scan the e-mail is sent.
+        type: dict
+        suboptions:
+          nb:
+            description: Number of O(notification.delay.scale) units.
+            type: int
+            required: true
+          scale:
+            description: The unit of O(notification.delay.nb).
+            type: str
+            choices: [hour, day, week]
+            required: true
+      message_text:
+        description:
+          - Text of the e-mail; the API's C(message) element, a name Ansible reserves for itself.
+        type: str
+      recipients:
+        description: E-mail addresses the message is sent to.
+        type: list
+        elements: str
+  send_mail:
+    description:
+      - Whether an e-mail is sent when a scan completes. Qualys sends one unless told otherwise.
+      - With V(false), O(send_one_mail=true) and O(send_mail_from_address_option) are refused.
+    type: bool
+  send_one_mail:
+    description:
+      - For a multi-scan, V(true) sends one e-mail when every scan has completed, V(false) one e-mail per
+        completed scan.
+    type: bool
+  send_mail_from_address_option:
+    description:
+      - Sender of the scan-complete e-mails. Qualys uses V(qualys_support) unless told otherwise; V(owner) is the
+        owner of the schedule.
+    type: str
+    choices: [qualys_support, owner]
+  enable_waf_auth:
+    description: Whether the scanners may scan the web applications through a web application firewall.
+    type: bool
+notes:
+  - The rules the API documents are checked before any API call - a target needs web apps or included tags,
+    scan-complete e-mail options need O(send_mail) not to be V(false), and the recurrence settings must match
+    the occurrence type.
+  - Unknown or ambiguous names of web apps, tags, option profiles and authentication records fail the task
+    before anything is written.
+seealso:
+  - module: qualys.was.was_option_profile
+"""
+
+EXAMPLES = r"""
+- name: Scan two web apps every other Saturday, from one multi-scan schedule
+  qualys.was.was_scan_schedule:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    name: MultiSchedule_1497351121650
+    type: vulnerability
+    active: false
+    profile: 1071133
+    target:
+      web_apps:
+        - 4331923
+        - 4331924
+      web_app_auth_record: 583957
+      scanner_appliance:
+        type: external
+      cancel_option: specific
+      auth_record_option: default
+      profile_option: specific
+      scanner_option: default
+      randomize_scan: true
+      use_dns_override: true
+    scheduling:
+      start_date: "2017-06-13T21:51:57Z"
+      time_zone:
+        code: America/Vancouver
+        offset: "-07:00"
+      occurrence_type: weekly
+      weekly_occurrence:
+        every_n_weeks: 2
+        on_days: [saturday]
+        occurrence_count: 20
+      cancel_after_n_hours: 8
+    notification:
+      active: true
+      reschedule: true
+      delay:
+        nb: 1
+        scale: day
+      message_text: A scan is scheduled to start soon.
+
+- name: Scan the web apps selected by tags given by name, one completion e-mail per web app
+  qualys.was.was_scan_schedule:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    name: SampleSchedule
+    type: vulnerability
+    active: false
+    profile: 1071133
+    target:
+      tags:
+        included:
+          option: all
+          tag_list:
+            - Production
+            - Internet Facing
+        excluded:
+          option: any
+          tag_list:
+            - Internet Facing
+      web_app_auth_record: 583957
+      scanner_appliance:
+        type: external
+      cancel_option: specific
+      auth_record_option: default
+      profile_option: specific
+      scanner_option: default
+      randomize_scan: true
+      use_dns_override: true
+    scheduling:
+      start_date: "2017-06-13T21:51:57Z"
+      time_zone:
+        code: America/Vancouver
+        offset: "-07:00"
+      occurrence_type: weekly
+      weekly_occurrence:
+        every_n_weeks: 2
+        on_days: [saturday]
+        occurrence_count: 20
+      cancel_after_n_hours: 8
+    notification:
+      active: true
+      reschedule: true
+      delay:
+        nb: 1
+        scale: day
+      message_text: A scan is scheduled to start soon.
+    send_one_mail: false
+
+- name: Connection options once for the whole play, from AWX-injected environment variables
+  module_defaults:
+    group/qualys.was.was:
+      api_url: "{{ lookup('ansible.builtin.env', 'QUALYS_API_URL') }}"
+  block:
+    - name: Scan the shop on the last Friday of every month, with profile and record given by name
+      qualys.was.was_scan_schedule:
+        name: Shop - monthly
+        active: true
+        profile: Initial WAS Options
+        target:
+          web_apps:
+            - name: Shop
+          web_app_auth_record: Shop login
+          profile_option: specific
+        scheduling:
+          start_date: "2030-01-25T22:00:00Z"
+          time_zone:
+            code: Europe/Paris
+          occurrence_type: monthly
+          monthly_occurrence:
+            day_order_in_month:
+              day_order: last
+              day_of_month: friday
+              every_n_months: 1
+        send_mail_from_address_option: owner
+        notification:
+          active: true
+          recipients:
+            - appsec@example.com
+
+    - name: Discover the staging apps every night for a week
+      qualys.was.was_scan_schedule:
+        name: Staging - nightly discovery
+        type: discovery
+        target:
+          tags:
+            included:
+              option: any
+              tag_list: [Staging]
+        scheduling:
+          start_date: "2030-01-07T01:00:00Z"
+          time_zone:
+            code: UTC
+          occurrence_type: daily
+          daily_occurrence:
+            every_n_days: 1
+            occurrence_count: 7
+        send_mail: false
+
+    - name: Pause the monthly scans during a freeze
+      qualys.was.was_scan_schedule:
+        name: Shop - monthly
+        active: false
+
+    - name: Delete a schedule nobody needs any more
+      qualys.was.was_scan_schedule:
+        name: Legacy weekly scan
+        state: absent
+"""
+
+RETURN = r"""
+schedule:
+  description:
+    - The schedule after the task, in the shape of the module's options plus read-only fields.
+    - References (profile, web apps, tags, authentication record) are dictionaries with C(id) and C(name); Qualys
+      does not return the names of tags.
+    - Predicted from the read and the change after an update, and in check mode.
+    - Empty when the schedule is absent.
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: Id of the schedule; null for a schedule that check mode would create.
+      type: int
+      sample: 697193
+    name:
+      description: Name of the schedule.
+      type: str
+      sample: MultiSchedule_1497351121650
+    type:
+      description: What the scans look for.
+      type: str
+      sample: vulnerability
+    active:
+      description: Whether the schedule launches scans.
+      type: bool
+    multi:
+      description: Whether this is a multi-scan schedule (a list of web apps, or tags) rather than a single-app one.
+      type: bool
+    profile:
+      description: The option profile, with C(id) and C(name).
+      type: dict
+      sample: {"id": 1071133, "name": "My Option Profile - with defaults 1497351048931"}
+    target:
+      description:
+        - What is scanned and how, with the suboptions of O(target).
+        - C(web_app) is a dictionary with C(id) and C(name); C(web_apps) and the C(tag_list) of C(tags.included)
+          and C(tags.excluded) are lists of such dictionaries.
+      type: dict
+    progressive_scanning:
+      description: Progressive scanning setting.
+      type: str
+      sample: default
+    scheduling:
+      description:
+        - When the scans run, with the suboptions of O(scheduling); the recurrence settings that do not match
+          C(occurrence_type) are null.
+        - C(start_date) as Qualys stores it, without seconds; C(time_zone.offset) as Qualys computed it.
+      type: dict
+      sample:
+        start_date: "2017-06-13T21:51:00Z"
+        time_zone: {"code": "America/Vancouver", "offset": "-07:00"}
+        occurrence_type: weekly
+        daily_occurrence: null
+        weekly_occurrence: {"every_n_weeks": 2, "on_days": ["saturday"], "occurrence_count": 20}
+        monthly_occurrence: null
+        cancel_after_n_hours: 8
+    notification:
+      description: The e-mail sent before each scan, with the suboptions of O(notification).
+      type: dict
+    send_mail:
+      description: Whether an e-mail is sent when a scan completes.
+      type: bool
+    send_one_mail:
+      description: Whether a multi-scan sends one completion e-mail rather than one per web app.
+      type: bool
+    send_mail_from_address_option:
+      description: Sender of the completion e-mails; null when Qualys reports none.
+      type: str
+    enable_waf_auth:
+      description: Whether scans may go through a web application firewall.
+      type: bool
+    launched_count:
+      description: How many scans the schedule has launched.
+      type: int
+      sample: 0
+    owner:
+      description: The owning user, with C(id), C(username), C(first_name), C(last_name).
+      type: dict
+    created_date:
+      description: When the schedule was created (UTC).
+      type: str
+    created_by:
+      description: Who created it.
+      type: dict
+    updated_date:
+      description: When it was last changed (UTC).
+      type: str
+    updated_by:
+      description: Who changed it last.
+      type: dict
+api_calls:
+  description: Number of Qualys API calls the task made, retries included.
+  returned: always
+  type: int
+  sample: 1
+"""
+
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import (
+    AUTH_RECORD,
+    OPTION_PROFILE,
+    SCAN_SCHEDULE,
+    TAG,
+    WEB_APP,
+)
+from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    Boolean,
+    Choice,
+    DateTime,
+    Field,
+    Group,
+    Integer,
+    Items,
+    Text,
+)
+from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.references import Ref
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Qualys reports the order of a weekday in the month as a number (LAST as -1) but accepts only the keywords.
+DAY_ORDER = Choice(
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "last",
+    read_as={"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "last", "-1": "last"},
+)
+# Which source a multi-scan takes a setting from: each web app's own (default) or the schedule's (specific).
+SETTING_SOURCE = ("default", "specific")
+# The recurrence settings each occurrence type needs; ``once`` needs none.
+OCCURRENCE_SETTINGS = {"daily": "daily_occurrence", "weekly": "weekly_occurrence", "monthly": "monthly_occurrence"}
+
+TAG_SELECTION = Group(
+    Field("option", Choice("all", "any")),
+    # Schedules show their tags by id alone.
+    Field("tag_list", Items(Ref(TAG, named=False), item="Tag"), required=True),
+)
+
+TARGET = Group(
+    Field("web_app", Ref(WEB_APP)),
+    Field("web_apps", Items(Ref(WEB_APP), item="WebApp")),
+    Field("tags", Group(Field("included", TAG_SELECTION), Field("excluded", TAG_SELECTION))),
+    Field("web_app_auth_record", Ref(AUTH_RECORD)),
+    Field("scanner_appliance", Group(Field("type", Choice("external", "internal")), Field("friendly_name", Text()))),
+    Field("cancel_option", Choice(*SETTING_SOURCE)),
+    Field("auth_record_option", Choice(*SETTING_SOURCE)),
+    Field("profile_option", Choice(*SETTING_SOURCE)),
+    Field("scanner_option", Choice(*SETTING_SOURCE)),
+    Field("randomize_scan", Boolean()),
+    Field("use_dns_override", Boolean()),
+)
+
+EVERY_N_MONTHS = Field("every_n_months", Integer(minimum=1), required=True)
+OCCURRENCE_COUNT = Field("occurrence_count", Integer(minimum=1))
+
+SCHEDULING = Group(
+    Field("start_date", DateTime()),
+    # Qualys computes the offset from the code, whatever the request said.
+    Field("time_zone", Group(Field("code", Text(), required=True), Field("offset", Text(), compared=False))),
+    # The occurrence type and its settings are one recurrence: sending a type replaces the previous one.
+    Field("occurrence_type", Choice("once", *OCCURRENCE_SETTINGS), clears=list(OCCURRENCE_SETTINGS.values())),
+    Field(
+        "daily_occurrence",
+        Group(Field("every_n_days", Integer(minimum=1), required=True), OCCURRENCE_COUNT),
+        wire="occurrence.dailyOccurrence",
+    ),
+    Field(
+        "weekly_occurrence",
+        Group(
+            Field("every_n_weeks", Integer(minimum=1), required=True),
+            Field("on_days", Items(Choice(*WEEKDAYS), item="WeekDay", wrapper=None), required=True),
+            OCCURRENCE_COUNT,
+        ),
+        wire="occurrence.weeklyOccurrence",
+    ),
+    Field(
+        "monthly_occurrence",
+        Group(
+            Field(
+                "day_nb_in_month",
+                Group(Field("day_nb", Integer(1, 31), required=True), EVERY_N_MONTHS),
+                wire="monthlyType.occurDayNbInMonth",
+                clears=["day_order_in_month"],
+            ),
+            Field(
+                "day_order_in_month",
+                Group(
+                    Field("day_order", DAY_ORDER, required=True),
+                    Field("day_of_month", Choice(*WEEKDAYS), required=True),
+                    EVERY_N_MONTHS,
+                ),
+                wire="monthlyType.occurDayOrderInMonth",
+                clears=["day_nb_in_month"],
+            ),
+            OCCURRENCE_COUNT,
+            required_one_of=[("day_nb_in_month", "day_order_in_month")],
+            mutually_exclusive=[("day_nb_in_month", "day_order_in_month")],
+        ),
+        wire="occurrence.monthlyOccurrence",
+    ),
+    Field("cancel_after_n_hours", Integer(minimum=1)),
+)
+
+NOTIFICATION = Group(
+    Field("active", Boolean()),
+    Field("reschedule", Boolean()),
+    Field(
+        "delay",
+        Group(
+            Field("nb", Integer(minimum=1), required=True),
+            Field("scale", Choice("hour", "day", "week"), required=True),
+        ),
+    ),
+    # Ansible reserves the option name ``message``.
+    Field("message_text", Text(), wire="message"),
+    Field("recipients", Items(Text(), item="EmailAddress")),
+)
+
+
+def target_needs_web_apps_or_tags(desired):
+    target = desired.get("target")
+    if target is None:
+        return None
+    if any((target.get("web_app"), target.get("web_apps"), (target.get("tags") or {}).get("included"))):
+        return None
+    return "target needs web_app, web_apps or tags.included: a schedule scans the web apps it names or its tags select."
+
+
+def mail_options_need_mail(desired):
+    # An unset send_mail is the server's default, true; only an explicit false conflicts.
+    if desired.get("send_mail") is not False:
+        return None
+    if desired.get("send_one_mail"):
+        return "send_one_mail: true needs send_mail: true; Qualys ignores it when no completion e-mail is sent."
+    if desired.get("send_mail_from_address_option") is not None:
+        return (
+            "send_mail_from_address_option needs send_mail: true; Qualys refuses a sender for e-mails it does not send."
+        )
+    return None
+
+
+def occurrence_matches_type(desired):
+    scheduling = desired.get("scheduling") or {}
+    occurrence_type = scheduling.get("occurrence_type")
+    for kind, option in OCCURRENCE_SETTINGS.items():
+        if scheduling.get(option) is not None and occurrence_type != kind:
+            return "scheduling.%s needs scheduling.occurrence_type %s, got %s." % (
+                option,
+                kind,
+                occurrence_type or "none",
+            )
+    expected = OCCURRENCE_SETTINGS.get(occurrence_type)
+    if expected and scheduling.get(expected) is None:
+        return "scheduling.occurrence_type %s needs scheduling.%s." % (occurrence_type, expected)
+    return None
+
+
+RESOURCE = Resource(
+    SCAN_SCHEDULE,
+    return_key="schedule",
+    fields=[
+        Field("name", Text()),
+        Field("type", Choice("vulnerability", "discovery")),
+        Field("active", Boolean(), toggle=("activate", "deactivate")),
+        Field("multi", Boolean(), read_only=True),
+        Field("profile", Ref(OPTION_PROFILE)),
+        Field("target", TARGET),
+        Field("progressive_scanning", Choice("default", "enabled", "disabled")),
+        Field("scheduling", SCHEDULING),
+        Field("notification", NOTIFICATION),
+        Field("send_mail", Boolean()),
+        Field("send_one_mail", Boolean()),
+        Field("send_mail_from_address_option", Choice("qualys_support", "owner")),
+        Field("enable_waf_auth", Boolean(), wire="enableWAFAuth"),
+        Field("launched_count", Integer(), read_only=True),
+    ],
+    rules=[target_needs_web_apps_or_tags, mail_options_need_mail, occurrence_matches_type],
+)
+
+
+def main():
+    run_resource_module(RESOURCE)
+
+
+if __name__ == "__main__":
+    main()
