@@ -1,0 +1,196 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Read-only (``_info``) modules: select records with one search, read them in full on request, hide secrets."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    Field,
+    Group,
+    Items,
+    Kind,
+    camel,
+    check_values,
+    mask_secrets,
+)
+from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
+from ansible_collections.qualys.was.plugins.module_utils.references import Ref, ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+# What Qualys sends instead of a secret that the API user may not see (seed 003, sample 1).
+SERVER_MASK = "*****"
+
+# Search operators as the API spells them, in lower case (the module sends them in upper case).
+OPERATORS = ("equals", "not equals", "contains", "in", "greater", "lesser", "none")
+
+
+def filters_spec() -> Dict[str, Any]:
+    """The ``filters`` option every ``_info`` module has: criteria passed to the search as they are."""
+    return {
+        "type": "list",
+        "elements": "dict",
+        "options": {
+            "field": {"type": "str", "required": True},
+            "operator": {"type": "str", "choices": list(OPERATORS), "default": "equals"},
+            "value": {"type": "raw"},
+        },
+    }
+
+
+class Selector:
+    """An option that keeps the records whose searchable ``field`` (default: the camelCase option) matches it.
+
+    A ``many`` option is a list that matches records having any of its values (``IN``). References are sent
+    by id, once names are resolved. ``exact`` keeps only the records whose own option equals the value,
+    since the server may match text more loosely than the task meant.
+    """
+
+    def __init__(
+        self, option: str, kind: Kind, field: Optional[str] = None, many: bool = False, exact: bool = False
+    ) -> None:
+        self.option = option
+        # Items gives a list option its argument spec and per-item checks; its XML item name plays no part.
+        self.kind = Items(kind, item=option) if many else kind
+        self.field = field or camel(option)
+        self.many = many
+        self.operator = "IN" if many else "EQUALS"
+        self.exact = exact
+
+    def criterion(self, value: Any) -> Criterion:
+        return Criterion(self.field, self.operator, _criterion_value(self.kind, value))
+
+
+def _criterion_value(kind: Kind, value: Any) -> Any:
+    """A task's value as a criterion takes it: a reference by its id, a choice as the API spells it."""
+    if isinstance(kind, Items):
+        return [_criterion_value(kind.kind, item) for item in value]
+    if isinstance(kind, Ref):
+        return value["id"]
+    return kind.to_wire(value)
+
+
+def _generic_criteria(filters: Optional[Sequence[Mapping[str, Any]]]) -> List[Criterion]:
+    criteria = []
+    for index, entry in enumerate(filters or ()):
+        value, operator = entry.get("value"), entry["operator"]
+        where = "filters[%d]" % index
+        if isinstance(value, Mapping) or (
+            isinstance(value, list) and any(isinstance(v, (Mapping, list)) for v in value)
+        ):
+            raise ValidationError("%s.value must be a value or a list of values, got %r" % (where, value))
+        if value is None and operator != "none":
+            raise ValidationError("%s.value is required with operator %r" % (where, operator))
+        criteria.append(Criterion(entry["field"], operator.upper(), "" if value is None else value))
+    return criteria
+
+
+def holds_secrets(fields: Iterable[Field]) -> bool:
+    """Whether any field of the table, at any depth, is secret."""
+    for field in fields:
+        kind = field.kind.kind if isinstance(field.kind, Items) else field.kind
+        if field.secret or (isinstance(kind, Group) and holds_secrets(kind.fields)):
+            return True
+    return False
+
+
+def secrets_masked(fields: Sequence[Field], state: Mapping[str, Any]) -> Optional[bool]:
+    """True when the server masked every secret of ``state``, False when it sent one in clear, None when
+    ``state`` holds no secret value.
+
+    Each secret kind knows which part of its value is secret (``Kind.hide``), so no second walk is needed:
+    the record holds a secret when hiding with two different markers gives two different results, and the
+    server masked them all when hiding them behind its own mask changes nothing.
+    """
+    if mask_secrets(fields, state, "<1>") == mask_secrets(fields, state, "<2>"):
+        return None
+    return mask_secrets(fields, state, SERVER_MASK) == state
+
+
+class InfoQuery:
+    """What an ``_info`` module reads: a resource, the options that select its records, and how to show them.
+
+    The records cost one search per page of 1000; with ``details`` offered and set, one ``get`` each, for
+    objects whose search returns a summary. Without any selector every record the user may see is read.
+    """
+
+    def __init__(self, resource: Resource, selectors: Sequence[Selector], details: bool = False) -> None:
+        self.resource = resource
+        self.selectors = list(selectors)
+        self.details = details
+        self.secrets = holds_secrets(resource.fields)
+
+    def argument_spec(self) -> Dict[str, Dict[str, Any]]:
+        spec = {selector.option: selector.kind.spec() for selector in self.selectors}
+        spec["filters"] = filters_spec()
+        if self.details:
+            spec["details"] = {"type": "bool", "default": False}
+        if self.secrets:
+            spec["return_secrets"] = {"type": "bool", "default": False}
+        return spec
+
+    def criteria(self, client: QualysClient, params: Mapping[str, Any]) -> List[Criterion]:
+        """The search criteria of a task, validated before any call; names are resolved with one search per kind."""
+        fields = [Field(selector.option, selector.kind) for selector in self.selectors]
+        values = {selector.option: params.get(selector.option) for selector in self.selectors}
+        check_values(fields, values)
+        for selector in self.selectors:
+            if selector.many and values[selector.option] == []:
+                # "Any of no values" would select nothing, and Qualys refuses an empty IN: say so before calling.
+                raise ValidationError("%s must list at least one value, or be left out" % selector.option)
+        generic = _generic_criteria(params.get("filters"))
+        values = ReferenceResolver(client).resolve(fields, values)
+        chosen = [
+            selector.criterion(values[selector.option])
+            for selector in self.selectors
+            if values[selector.option] is not None
+        ]
+        return chosen + generic
+
+    def read(self, client: QualysClient, params: Mapping[str, Any]) -> List[Dict[str, Any]]:
+        """The selected records, normalised, secrets as the server sent them."""
+        endpoint = self.resource.endpoint
+        states = [self.resource.normalise(record) for record in client.search(endpoint, self.criteria(client, params))]
+        for selector in self.selectors:
+            if selector.exact and params.get(selector.option) is not None:
+                states = [state for state in states if state.get(selector.option) == params[selector.option]]
+        if self.details and params.get("details"):
+            states = [self.resource.normalise(client.get(endpoint, state["id"])) for state in states]
+        return states
+
+    def shown(self, state: Mapping[str, Any], return_secrets: bool) -> Dict[str, Any]:
+        """A record as the module returns it: secrets hidden unless asked for, and whether the server masked them."""
+        if not self.secrets:
+            return dict(state)
+        masked = secrets_masked(self.resource.fields, state)
+        result = dict(state) if return_secrets else self.resource.hide_secrets(state)
+        result["secrets_masked"] = masked
+        return result
+
+
+def run_info_module(resource: Resource, selectors: Sequence[Selector], details: bool = False) -> None:
+    """The whole life of an ``_info`` module: select, read, hide secrets, never change anything.
+
+    The options are the selectors, ``filters``, ``details`` when offered, and ``return_secrets`` when the
+    resource has secret fields; the records are returned under ``resource.return_key``.
+    """
+    query = InfoQuery(resource, selectors, details)
+    module = QualysModule(query.argument_spec())
+
+    def work(client: QualysClient) -> Dict[str, Any]:
+        return_secrets = bool(module.params.get("return_secrets"))
+        if return_secrets:
+            module.ansible.warn(
+                "return_secrets is true: the result holds the secrets of each %s as Qualys returned them. "
+                "Set no_log: true on this task so that they are not logged or displayed." % resource.label
+            )
+        records = [query.shown(state, return_secrets) for state in query.read(client, module.params)]
+        return {"changed": False, resource.return_key: records}
+
+    module.run(work)
