@@ -80,7 +80,8 @@ class QualysClient:
         self.session = session or requests.Session()
         self.session.auth = (settings.username, settings.password)
         self.session.headers.update({"Content-Type": "text/xml", "Accept": "application/xml", "User-Agent": USER_AGENT})
-        self.session.verify = (settings.ca_path or True) if settings.validate_certs else False
+        # Passed with every request: a session-level value loses to REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE.
+        self.verify = (settings.ca_path or True) if settings.validate_certs else False
         self._sleep = sleep
         self.calls_by_operation: Counter = Counter()
 
@@ -159,7 +160,9 @@ class QualysClient:
             self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
             retry_after: Optional[float] = None
             try:
-                response = self.session.request(method, url, data=body, timeout=self.settings.timeout)
+                response = self.session.request(
+                    method, url, data=body, timeout=self.settings.timeout, verify=self.verify
+                )
             except requests.exceptions.RequestException as exc:
                 # str(exc) names the URL and the cause, never the credentials (they travel in a header).
                 failure = QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target, ambiguous=write)

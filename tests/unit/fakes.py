@@ -74,10 +74,11 @@ class Reply:
 
 
 class Request:
-    def __init__(self, method: str, url: str, body: Optional[bytes]) -> None:
+    def __init__(self, method: str, url: str, body: Optional[bytes], verify: Any) -> None:
         self.method = method
         self.url = url
         self.body = body
+        self.verify = verify
 
     @property
     def operation(self) -> str:
@@ -94,10 +95,11 @@ class FakeSession:
         self.requests: List[Request] = []
         self.headers: Dict[str, str] = {}
         self.auth = None
-        self.verify: Any = True
 
-    def request(self, method: str, url: str, data: Optional[bytes] = None, timeout: Any = None) -> Reply:
-        request = Request(method, url, data)
+    def request(
+        self, method: str, url: str, data: Optional[bytes] = None, timeout: Any = None, verify: Any = True
+    ) -> Reply:
+        request = Request(method, url, data, verify)
         self.requests.append(request)
         if not self.replies:
             raise AssertionError("unexpected request %s %s" % (method, url))

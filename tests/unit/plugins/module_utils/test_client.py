@@ -161,11 +161,14 @@ def test_an_html_error_page_is_named_as_such():
         client.search(OPTION_PROFILE)
 
 
-def test_certificate_settings_reach_the_session():
-    session = FakeSession([])
-    QualysClient(ConnectionSettings("https://h", "u", "p", validate_certs=True, ca_path="/tmp/ca.pem"), session=session)
-    assert session.verify == "/tmp/ca.pem"
-    QualysClient(
-        ConnectionSettings("https://h", "u", "p", validate_certs=False, ca_path="/tmp/ca.pem"), session=session
-    )
-    assert session.verify is False
+@pytest.mark.parametrize(
+    "validate_certs, ca_path, verify",
+    [(True, "/tmp/ca.pem", "/tmp/ca.pem"), (True, None, True), (False, "/tmp/ca.pem", False)],
+)
+def test_certificate_settings_go_with_every_request(validate_certs, ca_path, verify, monkeypatch):
+    # requests prefers these variables to a session-level setting; a per-request one must win over them.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    session = FakeSession([Reply(service_response("Tag", []))])
+    settings = ConnectionSettings("https://h", "u", "p", validate_certs=validate_certs, ca_path=ca_path)
+    QualysClient(settings, session=session).search(TAG)
+    assert session.requests[0].verify == verify
