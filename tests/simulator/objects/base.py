@@ -1,0 +1,41 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What the simulator needs to know about one QPS object, as a table rather than as handler code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, FrozenSet, Optional, Tuple
+
+from ..change import Change
+from ..criteria import Searchable
+from ..schema import Group
+
+Rule = Callable[[Change], None]
+
+READS = frozenset(("search", "count", "get"))
+WRITES = frozenset(("create", "update", "delete"))
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    spec: Group  # the full shape: get, create response, verbose search
+    path: str  # the name in URLs, e.g. "wasscanschedule"
+    searchable: Dict[str, Searchable]
+    operations: FrozenSet[str] = READS
+    module: str = "was"
+    api_version: str = "3.0"
+    summary: Optional[Group] = None  # the non-verbose search shape, where the service has one
+    permissions: Dict[str, str] = field(default_factory=dict)  # write operation -> permission it needs
+    defaults: Dict[str, Any] = field(default_factory=dict)  # top-level values a create starts from
+    required: Tuple[str, ...] = ()  # element paths ("scheduling/startDate") a create must end up with
+    rules: Tuple[Rule, ...] = ()  # business rules; each raises QpsError when the change breaks it
+    derivations: Tuple[Rule, ...] = ()  # server-side values computed after the rules passed
+    # Operations that set one element, addressed like a delete: operation -> (element, value it sets).
+    toggles: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.name

@@ -1,0 +1,159 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The QPS operations, written once for every object type; the object's table supplies the differences.
+
+Callers hold the store lock for the whole operation.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Dict, List, Optional
+
+from .auth import Caller
+from .change import Change
+from .criteria import compile_filters, values_at
+from .decode import decode
+from .errors import invalid_request, not_found
+from .merge import merge
+from .objects.base import ObjectType
+from .render import Viewer, render
+from .responses import Outcome
+from .search import paginate
+from .store import Record, Store
+from .xmlin import ServiceRequest, data_object
+from .xmlout import Node
+
+
+@dataclass(frozen=True)
+class Call:
+    """One operation on one object type by one caller."""
+
+    object_type: ObjectType
+    request: ServiceRequest
+    object_id: Optional[int]
+    caller: Caller
+    store: Store
+    now: datetime
+
+    @property
+    def kind(self) -> str:
+        return self.object_type.kind
+
+    def render(self, record: Record, spec=None) -> Node:
+        viewer = Viewer(self.store, self.caller.permissions)
+        return render(spec or self.object_type.spec, record, {}, viewer)
+
+    def existing(self) -> Record:
+        record = self.store.get(self.kind, self.object_id)
+        if record is None:
+            raise not_found(self.kind, self.object_id)
+        return record
+
+    def matching(self) -> List[Record]:
+        matches = compile_filters(self.request.filters, self.object_type.searchable)
+        return [record for record in self.store.all(self.kind) if matches(record, self.store)]
+
+    def targets(self) -> List[Record]:
+        """The objects a delete or (de)activation addresses: the id in the URL, else the filters."""
+        if self.object_id is not None:
+            return [self.existing()]
+        if not self.request.filters:
+            raise invalid_request("Specify an object id in the URL or filters in the request.")
+        return self.matching()
+
+
+def _ids(kind: str, records: List[Record]) -> List[Node]:
+    return [Node(kind, children=[Node("id", str(record["id"]))]) for record in records]
+
+
+def _stamp(call: Call, record: Record, *elements: str) -> None:
+    """Fills the server-side audit elements the object has: owner, createdBy/Date, updatedBy/Date."""
+    values: Dict[str, Any] = {"owner": {"id": call.caller.id}, "createdDate": call.now, "updatedDate": call.now}
+    values["createdBy"] = values["updatedBy"] = values["owner"]
+    for element in elements:
+        if call.object_type.spec.child(element) is not None:
+            record[element] = values[element]
+
+
+def _check_required(call: Call, record: Record) -> None:
+    for path in call.object_type.required:
+        if not values_at(record, path.replace("/", ".")):
+            raise invalid_request(f"Required element '{call.kind}/{path}' is missing.", f"Add {path}.")
+
+
+def _write(call: Call, operation: str, start: Record) -> Record:
+    """Builds the new state of an object from ``start`` (defaults, or a copy of the stored record) and stores it."""
+    patch = decode(call.object_type.spec, data_object(call.request, call.kind), call.kind)
+    change = Change(operation, patch, start, call.store, call.caller.id, call.now)
+    change.record = merge(call.object_type.spec, start, patch, change)
+    if change.creating:
+        _check_required(call, change.record)
+    for rule in call.object_type.rules:
+        rule(change)
+    if change.creating:
+        change.record["id"] = call.store.new_id()
+        _stamp(call, change.record, "owner", "createdBy", "createdDate", "updatedBy", "updatedDate")
+    else:
+        _stamp(call, change.record, "updatedBy", "updatedDate")
+    for derive in call.object_type.derivations:
+        derive(change)
+    call.store.put(call.kind, change.record)
+    return change.record
+
+
+def search(call: Call) -> Outcome:
+    page = paginate(call.matching(), call.request.preferences)
+    verbose = call.request.preferences.get("verbose", False)
+    shape = call.object_type.spec if verbose else call.object_type.summary or call.object_type.spec
+    data = [call.render(record, shape) for record in page.records]
+    return Outcome(len(data), data, paged=True, has_more=page.has_more, last_id=page.last_id)
+
+
+def count(call: Call) -> Outcome:
+    return Outcome(len(call.matching()))
+
+
+def get(call: Call) -> Outcome:
+    return Outcome(1, [call.render(call.existing())])
+
+
+def create(call: Call) -> Outcome:
+    record = _write(call, "create", copy.deepcopy(call.object_type.defaults))
+    return Outcome(1, [call.render(record)])
+
+
+def update(call: Call) -> Outcome:
+    before = call.existing()
+    _write(call, "update", copy.deepcopy(before))
+    return Outcome(1, _ids(call.kind, [before]))
+
+
+def delete(call: Call) -> Outcome:
+    targets = call.targets()
+    for record in targets:
+        call.store.delete(call.kind, record["id"])
+    return Outcome(len(targets), _ids(call.kind, targets))
+
+
+def toggle(call: Call, operation: str) -> Outcome:
+    element, value = call.object_type.toggles[operation]
+    targets = call.targets()
+    for record in targets:
+        changed = {**record, element: value}
+        _stamp(call, changed, "updatedBy", "updatedDate")
+        call.store.put(call.kind, changed)
+    return Outcome(len(targets), _ids(call.kind, targets))
+
+
+HANDLERS = {"search": search, "count": count, "get": get, "create": create, "update": update, "delete": delete}
+
+
+def perform(call: Call, operation: str) -> Outcome:
+    if operation in call.object_type.toggles:
+        return toggle(call, operation)
+    return HANDLERS[operation](call)

@@ -1,0 +1,33 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Permission names, worded as in the Qualys user-role editor and documents."""
+
+CREATE_SCHEDULE = "Create WAS Schedule"
+EDIT_SCHEDULE = "Edit WAS Schedule"
+DELETE_SCHEDULE = "Delete WAS Schedule"
+CREATE_OPTION_PROFILE = "Create Option Profile"
+EDIT_OPTION_PROFILE = "Edit Option Profile"
+DELETE_OPTION_PROFILE = "Delete Option Profile"
+CREATE_AUTH_RECORD = "Create Authentication Record"
+EDIT_AUTH_RECORD = "Edit Authentication Record"
+DELETE_AUTH_RECORD = "Delete Authentication Record"
+VIEW_AUTH_PASSWORDS = "View Password in Authentication Record"
+VIEW_SELENIUM_SECRETS = "View/download Selenium Script sensitive contents"
+
+ALL = frozenset(
+    (
+        CREATE_SCHEDULE,
+        EDIT_SCHEDULE,
+        DELETE_SCHEDULE,
+        CREATE_OPTION_PROFILE,
+        EDIT_OPTION_PROFILE,
+        DELETE_OPTION_PROFILE,
+        CREATE_AUTH_RECORD,
+        EDIT_AUTH_RECORD,
+        DELETE_AUTH_RECORD,
+        VIEW_AUTH_PASSWORDS,
+        VIEW_SELENIUM_SECRETS,
+    )
+)

@@ -1,0 +1,72 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Records to response elements, in spec order, with references expanded and secrets masked for the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import singledispatch
+from typing import Any, Dict, FrozenSet, Iterable, List
+
+from .schema import Group, Leaf, QList, Ref, Repeated, Spec
+from .store import Store
+from .xmlout import Node
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking: the store to expand references from and the caller's permissions."""
+
+    store: Store
+    permissions: FrozenSet[str]
+
+
+@singledispatch
+def render(spec: Any, value: Any, parent: Dict[str, Any], viewer: Viewer) -> Node:
+    raise TypeError(f"no renderer for {type(spec).__name__}")
+
+
+@render.register
+def _leaf(spec: Leaf, value: Any, parent: Dict[str, Any], viewer: Viewer) -> Node:
+    if spec.mask and spec.mask.permission not in viewer.permissions:
+        value = spec.mask.hide(value, parent)
+    return Node(spec.name, spec.type.format(value), cdata=spec.cdata)
+
+
+def _shown(child: Spec, record: Dict[str, Any]) -> bool:
+    if child.name not in record:
+        return False
+    if isinstance(child, Leaf):
+        return not child.hidden and (child.shown_if is None or bool(child.shown_if(record)))
+    return True
+
+
+def _children(children: Iterable[Spec], record: Dict[str, Any], viewer: Viewer) -> List[Node]:
+    return [render(child, record[child.name], record, viewer) for child in children if _shown(child, record)]
+
+
+@render.register
+def _group(spec: Group, value: Dict[str, Any], parent: Dict[str, Any], viewer: Viewer) -> Node:
+    return Node(spec.name, children=_children(spec.children, value, viewer))
+
+
+@render.register
+def _ref(spec: Ref, value: Dict[str, Any], parent: Dict[str, Any], viewer: Viewer) -> Node:
+    # A reference shows the target's current values; a target deleted since keeps only its id.
+    target = viewer.store.get(spec.kind, value["id"]) or value
+    return Node(spec.name, children=_children(spec.show, target, viewer))
+
+
+@render.register
+def _repeated(spec: Repeated, value: list, parent: Dict[str, Any], viewer: Viewer) -> Node:
+    return Node(spec.name, children=[render(spec.item, item, parent, viewer) for item in value])
+
+
+@render.register
+def _qlist(spec: QList, value: list, parent: Dict[str, Any], viewer: Viewer) -> Node:
+    children = [Node("count", str(len(value)))] if spec.counted else []
+    if value and not spec.count_only:
+        children.append(Node("list", children=[render(spec.item, item, parent, viewer) for item in value]))
+    return Node(spec.name, children=children)
