@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Mapping
+from typing import Any, Dict, Mapping, Optional
 
 from ansible.module_utils.basic import env_fallback
 
@@ -58,8 +58,9 @@ def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
 CONNECTION_MUTUALLY_EXCLUSIVE = [("api_url", "platform")]
 
 
-def base_url(params: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> str:
+def base_url(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None) -> str:
     """The API server, by precedence: api_url, platform, QUALYS_API_URL, QUALYS_PLATFORM."""
+    environ = os.environ if environ is None else environ
     if params.get("api_url"):
         return params["api_url"].rstrip("/")
     if params.get("platform"):
@@ -80,7 +81,7 @@ def base_url(params: Mapping[str, Any], environ: Mapping[str, str] = os.environ)
     )
 
 
-def connection_settings(params: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> ConnectionSettings:
+def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None) -> ConnectionSettings:
     if params["timeout"] <= 0:
         raise ValidationError("timeout must be a positive number of seconds, got %s" % params["timeout"])
     if params["retries"] < 0:

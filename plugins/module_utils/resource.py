@@ -11,7 +11,6 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import (
-    Boolean,
     Field,
     Group,
     Integer,

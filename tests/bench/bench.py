@@ -50,7 +50,7 @@ def desired(**options) -> dict:
 def measure(name: str, operation, client: QualysClient) -> dict:
     """Median and 95th percentile of ``operation`` over REPEATS runs, with the calls one run costs."""
     timings, calls = [], []
-    for _ in range(REPEATS):
+    for repeat in range(REPEATS):
         before = client.calls
         started = time.perf_counter()
         operation()

@@ -39,11 +39,11 @@ class Accounts:
 
     def authenticate(self, authorization: Optional[str]) -> Caller:
         """The caller named by a ``Basic`` Authorization header; a missing or wrong one fails like the service."""
-        scheme, _, encoded = (authorization or "").partition(" ")
+        scheme, separator, encoded = (authorization or "").partition(" ")
         if scheme.lower() != "basic":
             raise bad_credentials()
         try:
-            username, _, password = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
+            username, separator, password = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
         except (binascii.Error, UnicodeDecodeError):
             raise bad_credentials() from None
         account = self._by_username.get(username)

@@ -99,7 +99,7 @@ def handle_control(app: "Application", request: HttpRequest) -> HttpResponse:
     name = request.path.removeprefix(CONTROL_PREFIX).strip("/")
     handler = ROUTES.get((request.method, name))
     if handler is None:
-        known = any(route_name == name for _, route_name in ROUTES)
+        known = any(route_name == name for pattern, route_name in ROUTES)
         return _json(405 if known else 404, {"error": f"no {request.method} /_sim/{name}"})
     try:
         body = json.loads(request.body) if request.body.strip() else None

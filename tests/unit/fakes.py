@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 from typing import Any, Callable, Dict, List, Optional, Union
 
 import pytest

@@ -57,7 +57,7 @@ def test_server_fields_numbered_and_updated_by_id(api):
         "set", "<type>BASIC</type><username>u1</username><password>fixture-created-pass-1</password>"
     )
     record_id = api.create("webappauthrecord", auth_record(extra=created)).ids[0]
-    field_id, _, _ = only_field(record_id)
+    field_id = only_field(record_id)[0]
     assert int(field_id) not in (record_id, 730003)
 
     changed = server_fields("update", f"<id>{field_id}</id><username>u2</username>")

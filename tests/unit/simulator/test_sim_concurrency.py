@@ -37,6 +37,6 @@ def test_twenty_concurrent_clients(api, simulator):
 
     for number, (profile_id, name, crawl, found) in enumerate(results):
         assert (name, crawl, found) == (f"Concurrent profile {number}", str(1000 + number), [profile_id])
-    assert len({profile_id for profile_id, *_ in results}) == CLIENTS
+    assert len({profile_id for profile_id, *rest in results}) == CLIENTS
     stats = api.control("GET", "stats")[1]
     assert (stats["total"], stats["writes"]) == (4 * CLIENTS, 2 * CLIENTS)

@@ -104,7 +104,7 @@ def test_delay_fault(api):
 def test_fault_hits_the_next_n_matching_calls(api):
     inject(api, kind="status", status=502, times=2, match="*/optionprofile")
 
-    statuses = [api.search("webapp").status] + [api.search("optionprofile").status for _ in range(3)]
+    statuses = [api.search("webapp").status] + [api.search("optionprofile").status for attempt in range(3)]
 
     assert statuses == [200, 502, 502, 200]
     assert api.control("GET", "stats")[1]["faulted"] == 2

@@ -27,7 +27,7 @@ def test_every_call_carries_the_limit_headers(api):
 def test_rate_limit_answers_409_with_time_to_wait(api):
     api.control("POST", "settings", {"rate_limit": 2, "rate_window": 60})
 
-    replies = [api.search("webapp") for _ in range(3)]
+    replies = [api.search("webapp") for attempt in range(3)]
 
     assert [reply.status for reply in replies] == [200, 200, 409]
     assert [reply.headers["X-RateLimit-Remaining"] for reply in replies] == ["1", "0", "0"]

@@ -31,7 +31,7 @@ WRITES = [
 ]
 
 
-WRITE_IDS = [f"{operation}-{obj}" for operation, obj, _, _ in WRITES]
+WRITE_IDS = [f"{operation}-{obj}" for operation, obj, *details in WRITES]
 
 
 def _write(api, operation, obj, object_id, data, user):

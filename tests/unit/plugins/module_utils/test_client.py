@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 import requests
@@ -37,7 +37,7 @@ def profiles(*ids):
 
 
 def test_urls_methods_and_headers():
-    client, session, _ = make_client([Reply(service_response("Tag", [])), Reply(id_response("WasScanSchedule", 5))])
+    client, session, slept = make_client([Reply(service_response("Tag", [])), Reply(id_response("WasScanSchedule", 5))])
     client.search(TAG, [Criterion("name", "EQUALS", "x")])
     client.act("activate", SCAN_SCHEDULE, 5)
     assert [(r.method, r.url) for r in session.requests] == [
@@ -49,7 +49,7 @@ def test_urls_methods_and_headers():
 
 
 def test_search_follows_pages_with_the_last_id_and_counts_each_call():
-    client, session, _ = make_client(
+    client, session, slept = make_client(
         [
             Reply(service_response("OptionProfile", profiles(1, 2), has_more=True, last_id=2)),
             Reply(service_response("OptionProfile", profiles(3), has_more=False)),
@@ -67,13 +67,13 @@ def test_search_follows_pages_with_the_last_id_and_counts_each_call():
 
 
 def test_an_empty_page_that_claims_more_ends_the_search():
-    client, _, _ = make_client([Reply(service_response("OptionProfile", [], has_more=True, last_id=9))])
+    client, session, slept = make_client([Reply(service_response("OptionProfile", [], has_more=True, last_id=9))])
     assert client.search(OPTION_PROFILE) == []
     assert client.calls == 1
 
 
 def test_reads_are_repeated_after_server_errors_and_timeouts():
-    client, _, slept = make_client(
+    client, session, slept = make_client(
         [
             Reply(b"", status=503),
             Reply(raises=requests.exceptions.ReadTimeout("read timed out")),
@@ -86,7 +86,7 @@ def test_reads_are_repeated_after_server_errors_and_timeouts():
 
 
 def test_limit_answers_are_waited_out_as_the_server_asks_for_writes_too():
-    client, _, slept = make_client(
+    client, session, slept = make_client(
         [
             Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "7"}),
             Reply(b"", status=429, headers={"Retry-After": "3"}),
@@ -98,14 +98,14 @@ def test_limit_answers_are_waited_out_as_the_server_asks_for_writes_too():
 
 
 def test_waiting_is_bounded():
-    client, _, slept = make_client([Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "3600"})])
+    client, session, slept = make_client([Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "3600"})])
     with pytest.raises(QualysApiError, match="gave up: waiting 3600 s more would exceed 120 s") as failure:
         client.search(OPTION_PROFILE)
     assert failure.value.http_status == 409 and slept == []
 
 
 def test_retries_are_bounded():
-    client, _, _ = make_client([Reply(b"", status=502)] * 3, retries=2)
+    client, session, slept = make_client([Reply(b"", status=502)] * 3, retries=2)
     with pytest.raises(QualysApiError) as failure:
         client.search(OPTION_PROFILE)
     assert failure.value.http_status == 502 and client.calls == 3
@@ -116,14 +116,14 @@ def test_retries_are_bounded():
     [Reply(b"", status=500), Reply(raises=requests.exceptions.ReadTimeout("read timed out"))],
 )
 def test_a_write_whose_outcome_is_unknown_is_not_repeated(reply):
-    client, _, _ = make_client([reply])
+    client, session, slept = make_client([reply])
     with pytest.raises(QualysApiError) as failure:
         client.create(OPTION_PROFILE, {"name": "x"})
     assert failure.value.ambiguous and client.calls == 1
 
 
 def test_a_refusal_in_an_http_200_body_keeps_the_servers_words():
-    client, _, _ = make_client(
+    client, session, slept = make_client(
         [Reply(error_response("INVALID_REQUEST", "Option profile with name 'x' already exists.", "Use another name."))]
     )
     with pytest.raises(QualysApiError) as failure:
@@ -137,7 +137,7 @@ def test_a_refusal_in_an_http_200_body_keeps_the_servers_words():
 
 
 def test_bad_credentials_are_reported_with_the_recorded_answer_and_never_the_password():
-    client, _, _ = make_client([Reply(data_file("samples", "error-auth-jupiterone-1.xml"))])
+    client, session, slept = make_client([Reply(data_file("samples", "error-auth-jupiterone-1.xml"))])
     with pytest.raises(QualysApiError) as failure:
         client.search(OPTION_PROFILE)
     assert failure.value.response_code == "INVALID_CREDENTIALS"
@@ -146,7 +146,7 @@ def test_bad_credentials_are_reported_with_the_recorded_answer_and_never_the_pas
 
 
 def test_http_errors_keep_a_service_response_body_when_there_is_one():
-    client, _, _ = make_client(
+    client, session, slept = make_client(
         [Reply(error_response("UNAUTHORIZED", "Not authorized to update OptionProfile."), status=403)]
     )
     with pytest.raises(QualysApiError) as failure:
@@ -156,7 +156,7 @@ def test_http_errors_keep_a_service_response_body_when_there_is_one():
 
 def test_an_html_error_page_is_named_as_such():
     page = b"<html><head><title>Service Unavailable</title></head><body>down</body></html>"
-    client, _, _ = make_client([Reply(page, status=503)], retries=0)
+    client, session, slept = make_client([Reply(page, status=503)], retries=0)
     with pytest.raises(QualysApiError, match="HTML page instead of XML \\(Service Unavailable\\)"):
         client.search(OPTION_PROFILE)
 

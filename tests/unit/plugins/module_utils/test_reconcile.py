@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 import requests
@@ -16,7 +16,13 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, 
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref, ReferenceResolver
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
-from ansible_collections.qualys.was.tests.unit.fakes import FakeSession, Reply, id_response, service_response
+from ansible_collections.qualys.was.tests.unit.fakes import (
+    FakeSession,
+    Reply,
+    error_response,
+    id_response,
+    service_response,
+)
 
 RESOURCE = Resource(
     SCAN_SCHEDULE,
@@ -72,7 +78,7 @@ def test_a_change_costs_one_search_and_one_update_that_sends_only_the_change():
 
 def test_check_mode_predicts_the_same_result_and_writes_nothing():
     task = desired(name="Nightly", type="discovery")
-    live, _ = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    live, live_session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
     dry, session = reconciler([Reply(FOUND)], check_mode=True)
     assert dry.ensure_present(task) == live.ensure_present(task)
     assert session.operations == ["search/wasscanschedule"]
@@ -118,20 +124,20 @@ def test_found_by_id_a_new_name_renames():
 
 
 def test_an_unknown_id_is_not_created():
-    engine, _ = reconciler([Reply(EMPTY)])
+    engine, session = reconciler([Reply(EMPTY)])
     with pytest.raises(QualysError, match="No scan schedule with id 99 exists"):
         engine.ensure_present(desired(name="x"), record_id=99)
 
 
 def test_several_objects_with_the_name_fail_and_list_their_ids():
     twins = service_response("WasScanSchedule", [STORED, STORED.replace("<id>7</id>", "<id>9</id>")])
-    engine, _ = reconciler([Reply(twins)])
+    engine, session = reconciler([Reply(twins)])
     with pytest.raises(QualysError, match=r"Several scan schedules are named 'Nightly' \(ids 7, 9\); set id"):
         engine.ensure_present(desired(name="Nightly"))
 
 
 def test_a_looser_server_match_is_not_taken_for_the_name():
-    engine, _ = reconciler(
+    engine, session = reconciler(
         [Reply(service_response("WasScanSchedule", [STORED.replace("Nightly", "nightly")]))], check_mode=True
     )
     assert engine.ensure_present(desired(name="Nightly")).before is None
@@ -154,8 +160,7 @@ def test_a_create_that_failed_unseen_is_sent_again():
 
 
 def test_a_refused_create_is_reported_for_the_object():
-    refusal = b"<ServiceResponse><responseCode>INVALID_REQUEST</responseCode><responseErrorDetails><errorMessage>Bad tag</errorMessage></responseErrorDetails></ServiceResponse>"
-    engine, _ = reconciler([Reply(EMPTY), Reply(refusal)])
+    engine, session = reconciler([Reply(EMPTY), Reply(error_response("INVALID_REQUEST", "Bad tag"))])
     with pytest.raises(
         QualysApiError, match="create scan schedule 'New'; HTTP 200; responseCode INVALID_REQUEST; Bad tag"
     ):
@@ -170,7 +175,9 @@ def test_absent_deletes_what_exists_and_is_ok_when_nothing_does():
 
 
 def test_a_delete_that_timed_out_but_happened_is_a_success():
-    engine, _ = reconciler([Reply(FOUND), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(EMPTY)])
+    engine, session = reconciler(
+        [Reply(FOUND), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(EMPTY)]
+    )
     assert engine.ensure_absent(name="Nightly").changed
 
 
@@ -216,7 +223,7 @@ def test_validation_reports_the_option_path():
 
 def test_what_the_server_stamps_on_a_write_is_not_predicted():
     stamped = STORED + "<updatedDate>2030-01-01T10:00:00Z</updatedDate><updatedBy><id>5</id></updatedBy>"
-    engine, _ = reconciler([Reply(service_response("WasScanSchedule", [stamped]))], check_mode=True)
+    engine, session = reconciler([Reply(service_response("WasScanSchedule", [stamped]))], check_mode=True)
     outcome = engine.ensure_present(desired(name="Nightly", type="discovery"))
     assert outcome.before["updated_date"] == "2030-01-01T10:00:00Z" and outcome.before["updated_by"]["id"] == 5
     assert outcome.after["updated_date"] is None and outcome.after["updated_by"] is None

@@ -61,7 +61,7 @@ def test_update_example_sends_the_seed_request(monkeypatch, capsys):
     assert result["changed"] is True and result["api_calls"] == 2
     # predicted from the read and the change: it is what the seed's get shows afterwards
     fetched = data_file("seeds", "seed003-optionprofile-get-response.xml")
-    expected, _ = run(example_args(1), [Reply(fetched)], monkeypatch, capsys)
+    expected, expected_session = run(example_args(1), [Reply(fetched)], monkeypatch, capsys)
     assert result["option_profile"] == expected["option_profile"]
 
 
@@ -116,7 +116,7 @@ def test_a_qualys_refusal_names_the_operation_and_object_and_hides_the_password(
     refusal = b"""<ServiceResponse><responseCode>INVALID_REQUEST</responseCode><responseErrorDetails>
       <errorMessage>Option profile with name 'P' already exists.</errorMessage>
       <errorResolution>Choose another name.</errorResolution></responseErrorDetails></ServiceResponse>"""
-    result, _ = run(dict(CONNECTION, name="P"), [Reply(EMPTY), Reply(refusal)], monkeypatch, capsys)
+    result, result_session = run(dict(CONNECTION, name="P"), [Reply(EMPTY), Reply(refusal)], monkeypatch, capsys)
     assert result["failed"] is True
     assert result["msg"].startswith(
         "Qualys API call failed: create option profile 'P'; HTTP 200; responseCode INVALID_REQUEST"

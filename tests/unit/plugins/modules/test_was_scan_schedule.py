@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import copy
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -104,7 +104,9 @@ def test_a_task_equal_to_the_seed_tag_response_is_ok(monkeypatch, capsys):
 
 
 def test_the_seed_response_is_returned_in_the_shape_of_the_options(monkeypatch, capsys):
-    result, _ = run(dict(CONNECTION, name="MultiSchedule_1497351121650"), [Reply(WEB_APP_SEED)], monkeypatch, capsys)
+    result, result_session = run(
+        dict(CONNECTION, name="MultiSchedule_1497351121650"), [Reply(WEB_APP_SEED)], monkeypatch, capsys
+    )
     john = {"id": 2911477, "username": "john_doe", "first_name": "John", "last_name": "Doe"}
     assert result["schedule"] == {
         "id": SCHEDULE_ID,
@@ -160,7 +162,7 @@ def test_the_seed_response_is_returned_in_the_shape_of_the_options(monkeypatch, 
 
 
 def test_tags_come_back_without_names_and_in_a_list(monkeypatch, capsys):
-    result, _ = run(dict(CONNECTION, id=699795), [Reply(TAG_SEED)], monkeypatch, capsys)
+    result, result_session = run(dict(CONNECTION, id=699795), [Reply(TAG_SEED)], monkeypatch, capsys)
     assert result["schedule"]["target"]["web_apps"] == []
     assert result["schedule"]["target"]["tags"] == {
         "included": {"option": "any", "tag_list": [{"id": 12017424, "name": None}, {"id": 12017228, "name": None}]},
@@ -196,7 +198,7 @@ def seed_task(**changes):
     ],
 )
 def test_equal_after_normalisation_is_ok(changes, monkeypatch, capsys):
-    result, _ = run(seed_task(**changes), [Reply(WEB_APP_SEED)], monkeypatch, capsys)
+    result, result_session = run(seed_task(**changes), [Reply(WEB_APP_SEED)], monkeypatch, capsys)
     assert result["changed"] is False, result
 
 
@@ -310,13 +312,13 @@ def other_task(recurrence):
 
 
 def stored(recurrence):
-    _, request, response = RECURRENCES[recurrence]
+    options, request, response = RECURRENCES[recurrence]
     return service_response("WasScanSchedule", [STORED.format(scheduling=response or request)])
 
 
 @pytest.mark.parametrize("recurrence", sorted(RECURRENCES))
 def test_every_recurrence_is_sent_as_the_api_nests_it(recurrence, monkeypatch, capsys):
-    _, session = run(other_task(recurrence), [Reply(EMPTY), Reply(stored(recurrence))], monkeypatch, capsys)
+    outcome, session = run(other_task(recurrence), [Reply(EMPTY), Reply(stored(recurrence))], monkeypatch, capsys)
     expected = "<scheduling><startDate>2030-01-07T01:00:00Z</startDate><timeZone><code>UTC</code></timeZone>"
     expected += RECURRENCES[recurrence][1] + "<cancelAfterNHours>4</cancelAfterNHours></scheduling>"
     assert sent(session.requests[1], "scheduling") == xml_tree(expected)
@@ -324,7 +326,7 @@ def test_every_recurrence_is_sent_as_the_api_nests_it(recurrence, monkeypatch, c
 
 @pytest.mark.parametrize("recurrence", sorted(RECURRENCES))
 def test_every_recurrence_round_trips_to_ok(recurrence, monkeypatch, capsys):
-    result, _ = run(other_task(recurrence), [Reply(stored(recurrence))], monkeypatch, capsys)
+    result, result_session = run(other_task(recurrence), [Reply(stored(recurrence))], monkeypatch, capsys)
     assert result["changed"] is False, result
 
 
@@ -343,7 +345,7 @@ def test_a_single_app_schedule_names_its_web_app_alone(monkeypatch, capsys):
 
 
 def test_the_options_the_seeds_do_not_show_are_sent_as_the_api_names_them(monkeypatch, capsys):
-    _, session = run(other_task("once"), [Reply(EMPTY), Reply(stored("once"))], monkeypatch, capsys)
+    outcome, session = run(other_task("once"), [Reply(EMPTY), Reply(stored("once"))], monkeypatch, capsys)
     request = ElementTree.fromstring(session.requests[1].body).find("data/WasScanSchedule")
     request.remove(request.find("scheduling"))
     assert xml_tree(ElementTree.tostring(request)) == xml_tree(
@@ -366,7 +368,7 @@ def test_a_numeric_day_order_reads_as_its_keyword(number, order, monkeypatch, ca
     task = other_task("monthly on the last friday")
     task["scheduling"]["monthly_occurrence"]["day_order_in_month"]["day_order"] = order
     record = STORED.format(scheduling=RECURRENCES["monthly on the last friday"][2].replace("-1", number))
-    result, _ = run(task, [Reply(service_response("WasScanSchedule", [record]))], monkeypatch, capsys)
+    result, result_session = run(task, [Reply(service_response("WasScanSchedule", [record]))], monkeypatch, capsys)
     assert result["changed"] is False
 
 
@@ -393,7 +395,7 @@ def test_check_mode_predicts_a_new_recurrence_writes_nothing_and_diffs_the_manag
     assert after["scheduling"]["weekly_occurrence"] is None  # a new occurrence type replaces the recurrence
     assert after["scheduling"]["monthly_occurrence"]["day_order_in_month"]["day_order"] == "first"
     assert after["scheduling"]["start_date"] == "2017-06-13T21:51:00Z"  # untouched settings are kept
-    unchanged, _ = run(dict(CONNECTION, id=SCHEDULE_ID), [Reply(WEB_APP_SEED)], monkeypatch, capsys)
+    unchanged, unchanged_session = run(dict(CONNECTION, id=SCHEDULE_ID), [Reply(WEB_APP_SEED)], monkeypatch, capsys)
     assert result["schedule"]["target"] == unchanged["schedule"]["target"]
 
 
@@ -426,7 +428,7 @@ def test_switching_the_monthly_form_predicts_the_other_form_gone(
 ):
     task = other_task(stored_as)
     task["scheduling"]["monthly_occurrence"] = {form: value}
-    result, _ = run(task, [Reply(stored(stored_as))], monkeypatch, capsys, check=True)
+    result, result_session = run(task, [Reply(stored(stored_as))], monkeypatch, capsys, check=True)
     monthly = result["schedule"]["scheduling"]["monthly_occurrence"]
     assert (monthly[form], monthly[other_form]) == (value, None)
 
@@ -477,7 +479,7 @@ def test_absent_deletes_the_schedule_then_is_ok(monkeypatch, capsys):
     )
     assert result["changed"] is True and result["schedule"] == {}
     assert session.requests[1].url.endswith("/delete/was/wasscanschedule/%d" % SCHEDULE_ID)
-    again, _ = run(task, [Reply(EMPTY)], monkeypatch, capsys)
+    again, again_session = run(task, [Reply(EMPTY)], monkeypatch, capsys)
     assert again["changed"] is False and again["api_calls"] == 1
 
 
