@@ -1,0 +1,141 @@
+# Build and test toolchain of the qualys.was collection. `make help` lists the targets.
+#
+# Everything runs from the repository root. The tools live in two virtualenvs made by `make setup`, one per
+# supported ansible-core line. The collection is tested from synced copies under build/collections/, one per line,
+# because ansible-test needs a real .../ansible_collections/qualys/was path and keeps its virtualenvs in the
+# copy's tests/output. The scripts in tools/ say why each step is done as it is.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Supported ansible-core lines: the oldest (meta/runtime.yml's requires_ansible) and the newest, each with the
+# Python its controller runs on. The newest line's virtualenv also holds every other tool.
+OLD_SERIES := 2.19
+OLD_PYTHON := 3.11
+OLD_VENV := .venv-$(OLD_SERIES)
+NEW_SERIES := 2.21
+NEW_PYTHON := 3.12
+NEW_VENV := .venv
+LINES := $(OLD_SERIES)/$(OLD_PYTHON)/$(OLD_VENV) $(NEW_SERIES)/$(NEW_PYTHON)/$(NEW_VENV)
+ALL_SERIES := $(OLD_SERIES) $(NEW_SERIES)
+
+# The port of `make simulator`, the one to point playbooks at by hand.
+SIM_PORT ?= 18443
+# The port of the simulator that integration, demo and bench start for themselves. 0 lets it pick a free one
+# (they read the address it announces), so that a simulator already running on SIM_PORT cannot break them.
+TEST_SIM_PORT ?= 0
+
+PYTHON := $(NEW_VENV)/bin/python
+BUILD := build
+COLLECTIONS := $(BUILD)/collections
+# The synced copy for a line: $(call copy,SERIES)
+copy = $(COLLECTIONS)/$(1)/ansible_collections/qualys/was
+LOGS := $(BUILD)/logs
+DEMO_PLAYBOOK := docs/examples/demo.yml
+DEMO_INVENTORY := docs/examples/inventory.yml
+BENCH := tests/bench/bench.py
+
+# For the scripts in tools/
+export LINES
+export COLLECTIONS_DIR := $(CURDIR)/$(COLLECTIONS)
+# lint and the benchmark use the newest line's copy
+export COLLECTION_DIR := $(CURDIR)/$(call copy,$(NEW_SERIES))
+export PYTHON_BIN_DIR := $(CURDIR)/$(BUILD)/python-bin
+export LOG_DIR := $(CURDIR)/$(LOGS)
+# The newest line's tools (ansible-playbook, ansible-galaxy, black, ...) come first
+export PATH := $(CURDIR)/$(NEW_VENV)/bin:$(PATH)
+
+.PHONY: help setup demo test sanity units integration lint simulator bench clean distclean collection ansible-test-ready
+
+help:
+	@echo "make setup        virtualenvs with the pinned toolchain:"
+	@echo "                  $(NEW_VENV) (ansible-core $(NEW_SERIES), Python $(NEW_PYTHON), every tool)"
+	@echo "                  and $(OLD_VENV) (ansible-core $(OLD_SERIES), Python $(OLD_PYTHON))"
+	@echo "make demo         install the collection and run $(DEMO_PLAYBOOK) twice against the simulator"
+	@echo "make test         everything CI checks: lint, sanity, units, integration"
+	@echo "make lint         ansible-lint, antsibull-docs, antsibull-changelog, black, shellcheck,"
+	@echo "                  ansible-doc of every module from the built and installed tarball"
+	@echo "make sanity       ansible-test sanity on every supported ansible-core line"
+	@echo "make units        ansible-test units on every supported ansible-core line"
+	@echo "make integration  ansible-test integration against the simulator, on every supported line"
+	@echo "make simulator    the Qualys WAS simulator in the foreground on port $(SIM_PORT) (SIM_PORT=...)"
+	@echo "make bench        API calls and timings of typical tasks against the simulator"
+	@echo "make collection   refresh the copies under $(COLLECTIONS)/ that the stages test"
+	@echo "make clean        remove build outputs; make distclean also removes the virtualenvs"
+
+# --- environments --------------------------------------------------------------------------------------------
+
+setup: $(NEW_VENV)/.installed $(OLD_VENV)/.installed
+
+# A stamp per virtualenv, newer than its pin list: a second `make setup` does nothing.
+$(NEW_VENV)/.installed: tools/requirements-$(NEW_SERIES).txt
+	tools/make-venv $(NEW_VENV) $(NEW_PYTHON) $<
+
+# Optional: without its Python the line is reported as skipped, here and by every stage.
+$(OLD_VENV)/.installed: tools/requirements-$(OLD_SERIES).txt
+	tools/make-venv $(OLD_VENV) $(OLD_PYTHON) $< --optional
+
+# The copies of the collection that ansible-test, ansible-lint, antsibull-docs and the benchmark use; refreshed by
+# every stage, so that they always match the work tree.
+collection:
+	@for series in $(ALL_SERIES); do tools/sync-collection $(call copy,$$series); done
+
+# ansible-test's pip bootstrap and interpreters, for whichever lines are installed.
+ansible-test-ready: setup
+	@$(PYTHON) tools/prepare_ansible_test.py $(PYTHON_BIN_DIR) $(NEW_VENV) $(OLD_VENV)
+
+# --- stages --------------------------------------------------------------------------------------------------
+
+test: setup
+	@MAKE="$(MAKE)" tools/test-all lint sanity units integration
+
+sanity: setup collection ansible-test-ready
+	@tools/run-ansible-test sanity --venv
+
+units: setup collection ansible-test-ready
+	@tools/run-ansible-test units --venv
+
+# One simulator serves both lines; each target resets it through its control API before it starts. ansible-test
+# passes the variables of each copy's tests/integration/integration_config.yml to every target.
+integration: setup collection ansible-test-ready
+	@tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-integration.log \
+		$(foreach series,$(ALL_SERIES),--config $(call copy,$(series))/tests/integration/integration_config.yml) \
+		-- tools/run-ansible-test integration --venv
+
+lint: setup collection
+	@tools/lint
+
+# --- running the collection ----------------------------------------------------------------------------------
+
+simulator: setup
+	$(PYTHON) -m tests.simulator --port $(SIM_PORT)
+
+demo: setup
+	@if [[ ! -f $(DEMO_PLAYBOOK) ]]; then \
+		echo "== demo: the demo playbook ($(DEMO_PLAYBOOK)) arrives with the modules; nothing to run yet"; \
+		exit 0; \
+	fi; \
+	tools/build-collection $(BUILD)/demo >/dev/null; \
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(BUILD)/demo/collections \
+		tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-demo.log \
+		-- tools/demo-playbook $(DEMO_PLAYBOOK) $(DEMO_INVENTORY) $(LOGS)
+
+# The benchmark imports ansible_collections.qualys.was from the newest line's copy and writes build/bench.json.
+# The playbooks it runs use the virtualenv's Python, which has requests and xmltodict, on localhost.
+bench: setup collection
+	@if [[ ! -f $(BENCH) ]]; then echo "== bench: FAILED, not yet: $(BENCH) does not exist"; exit 1; fi
+	@PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
+		ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(PYTHON) \
+		tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-bench.log \
+		-- sh -c '$(PYTHON) $(BENCH) --url "$$SIM_URL" --out $(BUILD)/bench.json'
+	@echo "== bench: done, numbers in $(BUILD)/bench.json"
+
+# --- cleaning ------------------------------------------------------------------------------------------------
+
+clean:
+	rm -rf $(BUILD) tests/output tests/integration/integration_config.yml tests/integration/inventory
+	rm -f qualys-was-*.tar.gz
+
+distclean: clean
+	rm -rf $(NEW_VENV) $(OLD_VENV)
