@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from xml.etree import ElementTree
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 import pytest
 import requests
@@ -17,6 +17,8 @@ import requests
 from ansible.module_utils.testing import patch_module_args
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
+FAKE_PASSWORD = "not-a-real-password-5521"  # long, so that no_log masking cannot hit ordinary words
+CONNECTION = {"api_url": "https://qualys.example.test", "username": "api-user", "password": FAKE_PASSWORD}
 SUCCESS_ID = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<ServiceResponse><responseCode>SUCCESS</responseCode>'
     "<count>1</count><data><{element}><id>{id}</id></{element}></data></ServiceResponse>"
@@ -137,14 +139,23 @@ class ModuleExit(Exception):
 
 
 def run_module(
-    main: Callable[[], None], args: Dict[str, Any], session: FakeSession, monkeypatch, capsys
-) -> Dict[str, Any]:
-    """Run a module's ``main`` with ``args`` against ``session``; returns its JSON result."""
+    main: Callable[[], None],
+    args: Dict[str, Any],
+    replies: List[Union[Reply, Callable[[Request], Reply]]],
+    monkeypatch,
+    capsys,
+    check: bool = False,
+    diff: bool = False,
+) -> Tuple[Dict[str, Any], FakeSession]:
+    """Run a module's ``main`` with ``args`` against a server answering ``replies``.
+
+    Returns the module's JSON result and the session, whose ``requests`` show what was sent.
+    """
     from ansible_collections.qualys.was.plugins.module_utils import client
 
+    session = FakeSession(replies)
     monkeypatch.setattr(client.requests, "Session", lambda: session)
-    with patch_module_args(args):
+    with patch_module_args(dict(args, _ansible_check_mode=check, _ansible_diff=diff)):
         with pytest.raises(SystemExit):
             main()
-    out = capsys.readouterr().out
-    return json.loads(out)
+    return json.loads(capsys.readouterr().out), session

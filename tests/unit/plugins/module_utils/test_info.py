@@ -23,7 +23,13 @@ from ansible_collections.qualys.was.plugins.module_utils.info import (
 from ansible_collections.qualys.was.plugins.module_utils.record_kinds import SeleneseScript
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
-from ansible_collections.qualys.was.tests.unit.fakes import FakeSession, Reply, run_module, service_response
+from ansible_collections.qualys.was.tests.unit.fakes import (
+    CONNECTION,
+    FakeSession,
+    Reply,
+    run_module,
+    service_response,
+)
 
 SECRET_RESOURCE = Resource(
     AUTH_RECORD,
@@ -214,14 +220,13 @@ def test_shown_records_hide_secrets_unless_asked_and_say_whether_they_were_maske
 
 
 def test_the_runner_never_changes_anything_and_counts_its_calls(monkeypatch, capsys):
-    session = FakeSession([Reply(service_response("OptionProfile", ["<id>4</id><name>P</name>"]))])
-    args = {"api_url": "https://q.example.test", "username": "u", "password": "long-password-1", "name": "P"}
-    result = run_module(
+    result, session = run_module(
         lambda: run_info_module(PLAIN_RESOURCE, [Selector("name", Text())]),
-        dict(args, _ansible_check_mode=True),
-        session,
+        dict(CONNECTION, name="P"),
+        [Reply(service_response("OptionProfile", ["<id>4</id><name>P</name>"]))],
         monkeypatch,
         capsys,
+        check=True,
     )
     assert result["changed"] is False and result["api_calls"] == 1
     assert [profile["name"] for profile in result["profiles"]] == ["P"]

@@ -13,7 +13,8 @@ import yaml
 from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery
 from ansible_collections.qualys.was.plugins.modules import was_auth_record_info
 from ansible_collections.qualys.was.tests.unit.fakes import (
-    FakeSession,
+    CONNECTION,
+    FAKE_PASSWORD,
     Reply,
     data_file,
     error_response,
@@ -21,8 +22,6 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
     service_response,
 )
 
-PASSWORD = "not-a-real-password-8830"
-CONNECTION = {"api_url": "https://qualys.example.test", "username": "api-user", "password": PASSWORD}
 EXAMPLES = yaml.safe_load(was_auth_record_info.EXAMPLES)
 SEARCH_SAMPLE = data_file("samples", "webappauthrecord-search-trolldbois-1.xml")
 MASKED = data_file("seeds", "seed003-authrecord-get-masked.xml")  # seed 003, sample 1
@@ -42,9 +41,7 @@ def summary(record_id, name):
 
 
 def run(args, replies, monkeypatch, capsys, check=False):
-    session = FakeSession(replies)
-    args = dict(CONNECTION, _ansible_check_mode=check, **args)
-    return run_module(was_auth_record_info.main, args, session, monkeypatch, capsys), session
+    return run_module(was_auth_record_info.main, dict(CONNECTION, **args), replies, monkeypatch, capsys, check=check)
 
 
 def criteria_of(request):
@@ -231,7 +228,7 @@ def test_an_invalid_filter_fails_with_qualyss_message(monkeypatch, capsys):
     assert "Invalid criteria field 'colour'." in result["msg"]
     assert result["error_message"] == "Invalid criteria field 'colour'."
     assert criteria_of(session.requests[0]) == [("colour", "EQUALS", "blue")]
-    assert PASSWORD not in json.dumps(result)
+    assert FAKE_PASSWORD not in json.dumps(result)
 
 
 def test_many_records_cost_one_search_per_page_and_one_get_each_with_details(monkeypatch, capsys):

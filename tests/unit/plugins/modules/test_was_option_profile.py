@@ -11,7 +11,8 @@ import yaml
 
 from ansible_collections.qualys.was.plugins.modules import was_option_profile
 from ansible_collections.qualys.was.tests.unit.fakes import (
-    FakeSession,
+    CONNECTION,
+    FAKE_PASSWORD,
     Reply,
     data_file,
     run_module,
@@ -19,8 +20,6 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
     xml_tree,
 )
 
-PASSWORD = "not-a-real-password-5521"
-CONNECTION = {"api_url": "https://qualys.example.test", "username": "api-user", "password": PASSWORD}
 EXAMPLES = yaml.safe_load(was_option_profile.EXAMPLES)
 EMPTY = service_response("OptionProfile", [])
 
@@ -34,9 +33,7 @@ def example_args(index):
 
 
 def run(args, replies, monkeypatch, capsys, **flags):
-    session = FakeSession(replies)
-    args = dict(args, _ansible_check_mode=flags.get("check", False), _ansible_diff=flags.get("diff", False))
-    return run_module(was_option_profile.main, args, session, monkeypatch, capsys), session
+    return run_module(was_option_profile.main, args, replies, monkeypatch, capsys, **flags)
 
 
 def test_create_example_sends_the_seed_request(monkeypatch, capsys):
@@ -123,17 +120,17 @@ def test_a_qualys_refusal_names_the_operation_and_object_and_hides_the_password(
     )
     assert (result["response_code"], result["error_resolution"]) == ("INVALID_REQUEST", "Choose another name.")
     assert result["api_calls"] == 2
-    assert PASSWORD not in json.dumps(result)
+    assert FAKE_PASSWORD not in json.dumps(result)
 
 
 def test_connection_comes_from_the_environment(monkeypatch, capsys):
     monkeypatch.setenv("QUALYS_PLATFORM", "EU2")
     monkeypatch.setenv("QUALYS_USERNAME", "env-user")
-    monkeypatch.setenv("QUALYS_PASSWORD", PASSWORD)
+    monkeypatch.setenv("QUALYS_PASSWORD", FAKE_PASSWORD)
     result, session = run({"name": "P", "state": "absent"}, [Reply(EMPTY)], monkeypatch, capsys)
     assert result["changed"] is False
     assert session.requests[0].url == "https://qualysapi.qg2.apps.qualys.eu/qps/rest/3.0/search/was/optionprofile"
-    assert session.auth == ("env-user", PASSWORD)
+    assert session.auth == ("env-user", FAKE_PASSWORD)
 
 
 def test_a_tasks_api_url_wins_over_the_environment(monkeypatch, capsys):

@@ -13,7 +13,7 @@ import yaml
 from ansible_collections.qualys.was.plugins.module_utils.fields import camel
 from ansible_collections.qualys.was.plugins.modules import was_scan_schedule
 from ansible_collections.qualys.was.tests.unit.fakes import (
-    FakeSession,
+    CONNECTION,
     Reply,
     data_file,
     id_response,
@@ -22,7 +22,6 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
     xml_tree,
 )
 
-CONNECTION = {"api_url": "https://qualys.example.test", "username": "api-user", "password": "not-a-real-password-7730"}
 CONNECTION_OPTIONS = ("platform", "username", "password", "api_url")
 EXAMPLES = yaml.safe_load(was_scan_schedule.EXAMPLES)
 EMPTY = service_response("WasScanSchedule", [])
@@ -45,9 +44,7 @@ def example_args(index):
 
 
 def run(args, replies, monkeypatch, capsys, **flags):
-    session = FakeSession(replies)
-    args = dict(args, _ansible_check_mode=flags.get("check", False), _ansible_diff=flags.get("diff", False))
-    return run_module(was_scan_schedule.main, args, session, monkeypatch, capsys), session
+    return run_module(was_scan_schedule.main, args, replies, monkeypatch, capsys, **flags)
 
 
 def sent(request, path="."):
