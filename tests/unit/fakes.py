@@ -138,6 +138,16 @@ class ModuleExit(Exception):
         self.result = result
 
 
+def leaked_password(result: Dict[str, Any]) -> bool:
+    """Whether the fake password reached a module result.
+
+    Ansible replaces no_log values in results with a mask before they are printed, so a leak shows as that
+    mask; looking for the password itself alone would pass whatever the module did.
+    """
+    text = json.dumps(result)
+    return FAKE_PASSWORD in text or "********" in text
+
+
 def run_module(
     main: Callable[[], None],
     args: Dict[str, Any],

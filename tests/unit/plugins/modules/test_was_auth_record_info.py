@@ -17,6 +17,7 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
     FAKE_PASSWORD,
     Reply,
     data_file,
+    leaked_password,
     error_response,
     run_module,
     service_response,
@@ -228,7 +229,7 @@ def test_an_invalid_filter_fails_with_qualyss_message(monkeypatch, capsys):
     assert "Invalid criteria field 'colour'." in result["msg"]
     assert result["error_message"] == "Invalid criteria field 'colour'."
     assert criteria_of(session.requests[0]) == [("colour", "EQUALS", "blue")]
-    assert FAKE_PASSWORD not in json.dumps(result)
+    assert not leaked_password(result)
 
 
 def test_many_records_cost_one_search_per_page_and_one_get_each_with_details(monkeypatch, capsys):
