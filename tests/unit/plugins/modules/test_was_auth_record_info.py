@@ -14,7 +14,6 @@ from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery
 from ansible_collections.qualys.was.plugins.modules import was_auth_record_info
 from ansible_collections.qualys.was.tests.unit.fakes import (
     CONNECTION,
-    FAKE_PASSWORD,
     Reply,
     data_file,
     leaked_password,
