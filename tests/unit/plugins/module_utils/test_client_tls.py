@@ -6,7 +6,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
@@ -50,3 +54,41 @@ def test_an_unknown_certificate_is_refused_by_default(tls_simulator):
 def test_verification_can_be_turned_off_for_a_test_server(tls_simulator):
     url, _ca_file = tls_simulator
     assert len(search_web_app(url, validate_certs=False)) == 1
+
+
+# The same through a module, with its own defaults: verifying is what a task gets without asking for it.
+
+
+def run_module_over_tls(url, capsys, **options):
+    """Run a module against the real TLS simulator; returns its JSON result."""
+    from ansible_collections.qualys.was.plugins.modules import (  # pylint: disable=import-outside-toplevel
+        was_option_profile,
+    )
+
+    task = dict(api_url=url, username="admin", password="admin-pass", name="No such profile", state="absent")
+    with patch_module_args(dict(task, **options)):
+        with pytest.raises(SystemExit):
+            was_option_profile.main()
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture(name="no_ca_from_the_environment")
+def no_ca_from_the_environment_fixture(monkeypatch):
+    for variable in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "QUALYS_VALIDATE_CERTS", "QUALYS_CA_PATH"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.mark.usefixtures("no_ca_from_the_environment")
+def test_a_module_without_ca_path_refuses_the_unknown_certificate(tls_simulator, capsys):
+    url, _ca_file = tls_simulator
+    result = run_module_over_tls(url, capsys)
+    assert result.get("failed") is True, result
+    assert "CERTIFICATE_VERIFY_FAILED" in result["msg"] or "certificate verify failed" in result["msg"]
+
+
+@pytest.mark.usefixtures("no_ca_from_the_environment")
+def test_a_module_with_ca_path_verifies_the_server(tls_simulator, capsys):
+    url, ca_file = tls_simulator
+    result = run_module_over_tls(url, capsys, ca_path=ca_file)
+    assert not result.get("failed"), result.get("msg")
+    assert result["changed"] is False and result["api_calls"] == 1

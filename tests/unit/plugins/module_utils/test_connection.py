@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -34,7 +33,8 @@ ENVIRONMENT = (
     "QUALYS_RETRIES",
 )
 EMPTY = service_response("OptionProfile", [])
-LIMITED = Reply(b"", status=429, headers={"X-RateLimit-ToWait-Sec": "0.01"})
+# A read answered with a server error is repeated up to `retries` times (a rate limit is waited out regardless).
+UNAVAILABLE = Reply(b"", status=503)
 TASK_URL = "https://task.example.test"
 ENV_URL = "https://env.example.test"
 EU1 = "https://qualysapi.qualys.eu"
@@ -55,10 +55,9 @@ class RecordingSession(FakeSession):
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch):
-    """Only what a test sets: nothing from the machine's environment, and no real waiting between attempts."""
+    """Only what a test sets: nothing from the machine's environment."""
     for variable in ENVIRONMENT + ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setattr(time, "sleep", lambda seconds: None)
 
 
 def run(args, monkeypatch, capsys, replies=None, environ=None):
@@ -117,13 +116,13 @@ def attempts(session):
 
 
 # option, environment variable, (task value, its effect), (environment value, its effect), observation
-# The replies answer the first two attempts with a rate limit, so the number of attempts shows the retries.
+# The replies answer the first two attempts with a server error, so the number of attempts shows the retries.
 OPTIONS = [
     ("username", "QUALYS_USERNAME", ("task-user", "task-user"), ("env-user", "env-user"), user),
     ("password", "QUALYS_PASSWORD", (FAKE_PASSWORD, FAKE_PASSWORD), ("env-" + FAKE_PASSWORD,) * 2, password),
     ("validate_certs", "QUALYS_VALIDATE_CERTS", (True, True), ("false", False), verify),
     ("validate_certs", "QUALYS_VALIDATE_CERTS", (False, False), ("true", True), verify),
-    ("ca_path", "QUALYS_CA_PATH", ("/tmp/task-ca.pem", "/tmp/task-ca.pem"), ("/tmp/env-ca.pem",) * 2, verify),
+    ("ca_path", "QUALYS_CA_PATH", ("{tmp}/task-ca.pem",) * 2, ("{tmp}/env-ca.pem",) * 2, verify),
     ("timeout", "QUALYS_TIMEOUT", (7, 7), ("11", 11), timeout),
     ("retries", "QUALYS_RETRIES", (0, 1), ("1", 2), attempts),
 ]
@@ -131,35 +130,50 @@ OPTION_IDS = ["%s-%s" % (option[0], option[3][0]) for option in OPTIONS]
 
 
 def replies_for(observation):
-    return [LIMITED, LIMITED, Reply(EMPTY)] if observation is attempts else [Reply(EMPTY)]
+    return [UNAVAILABLE, UNAVAILABLE, Reply(EMPTY)] if observation is attempts else [Reply(EMPTY)]
+
+
+def existing(value, tmp_path):
+    """A ``{tmp}/…`` value as an existing file under ``tmp_path`` (a CA bundle must exist); others as they are."""
+    if isinstance(value, str) and value.startswith("{tmp}/"):
+        path = tmp_path / value[len("{tmp}/") :]
+        path.write_text("not a real CA bundle\n")
+        return str(path)
+    return value
 
 
 @pytest.mark.parametrize("option, variable, task, environ, observed", OPTIONS, ids=OPTION_IDS)
-def test_a_tasks_own_value_wins_over_the_environment(option, variable, task, environ, observed, monkeypatch, capsys):
-    args = dict(without(option), **{option: task[0]})
-    replies = replies_for(observed)
-    result, session = run(args, monkeypatch, capsys, replies=replies, environ={variable: environ[0]})
-    assert observed(session) == task[1]
+def test_a_tasks_own_value_wins_over_the_environment(
+    option, variable, task, environ, observed, tmp_path, monkeypatch, capsys
+):
+    args = dict(without(option), **{option: existing(task[0], tmp_path)})
+    environ = {variable: existing(environ[0], tmp_path)}
+    result, session = run(args, monkeypatch, capsys, replies=replies_for(observed), environ=environ)
+    assert observed(session) == existing(task[1], tmp_path)
     if observed is not attempts:
         assert not result.get("failed"), result.get("msg")
 
 
 @pytest.mark.parametrize("option, variable, task, environ, observed", OPTIONS, ids=OPTION_IDS)
 def test_the_environment_is_used_when_the_task_leaves_an_option_out(
-    option, variable, task, environ, observed, monkeypatch, capsys
+    option, variable, task, environ, observed, tmp_path, monkeypatch, capsys
 ):
     result, session = run(
-        without(option), monkeypatch, capsys, replies=replies_for(observed), environ={variable: environ[0]}
+        without(option),
+        monkeypatch,
+        capsys,
+        replies=replies_for(observed),
+        environ={variable: existing(environ[0], tmp_path)},
     )
-    assert observed(session) == environ[1]
+    assert observed(session) == existing(environ[1], tmp_path)
     if observed is not attempts:
         assert not result.get("failed"), result.get("msg")
 
 
 def test_without_a_task_value_or_an_environment_variable_the_defaults_apply(monkeypatch, capsys):
-    result, session = run(CONNECTION, monkeypatch, capsys, replies=[LIMITED, LIMITED, LIMITED, Reply(EMPTY)])
+    result, session = run(CONNECTION, monkeypatch, capsys)
     assert not result.get("failed"), result.get("msg")
-    assert (attempts(session), timeout(session), verify(session)) == (4, 30, True)
+    assert (timeout(session), verify(session)) == (30, True)
 
 
 # The API server: api_url, platform, QUALYS_API_URL, QUALYS_PLATFORM, highest first -----------------------

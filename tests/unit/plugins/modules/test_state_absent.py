@@ -75,7 +75,7 @@ def test_check_mode_absent_of_an_existing_object_predicts_the_delete_and_sends_n
 ):
     task = absent(managed, **{identity: managed.name if identity == "name" else managed.record_id})
     server = Server(managed)
-    result, session = run_module(managed.main, task, [server] * 3, monkeypatch, capsys, check=True, diff=True)
+    result, session = run_module(managed.main, task, [server] * 10, monkeypatch, capsys, check=True, diff=True)
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is True
     assert session.requests, "check mode must still read the object"
@@ -90,7 +90,7 @@ def test_check_mode_absent_of_an_existing_object_predicts_the_delete_and_sends_n
 def test_check_mode_absent_of_a_missing_object_is_ok(managed, monkeypatch, capsys):
     server = Server(managed)
     server.exists = False
-    result, session = run_module(managed.main, absent(managed), [server] * 3, monkeypatch, capsys, check=True)
+    result, session = run_module(managed.main, absent(managed), [server] * 10, monkeypatch, capsys, check=True)
     assert result["changed"] is False and not result.get("failed")
     assert set(verbs(session)) <= {"search", "get"}, session.operations
 
@@ -107,7 +107,7 @@ def test_a_delete_of_unknown_outcome_that_did_not_happen_fails_naming_the_delete
     managed, failure, monkeypatch, capsys
 ):
     server = Server(managed, delete_reply=AMBIGUOUS_DELETES[failure], deletes=False)
-    result, session = run_module(managed.main, absent(managed), [server] * 4, monkeypatch, capsys)
+    result, session = run_module(managed.main, absent(managed), [server] * 10, monkeypatch, capsys)
     assert result.get("failed") is True, result
     assert "delete" in result["msg"]
     assert managed.name in result["msg"] or str(managed.record_id) in result["msg"]
@@ -121,7 +121,7 @@ def test_a_delete_of_unknown_outcome_that_did_not_happen_fails_naming_the_delete
 @pytest.mark.parametrize("failure", sorted(AMBIGUOUS_DELETES))
 def test_a_delete_of_unknown_outcome_that_happened_is_a_success(managed, failure, monkeypatch, capsys):
     server = Server(managed, delete_reply=AMBIGUOUS_DELETES[failure], deletes=True)
-    result, session = run_module(managed.main, absent(managed), [server] * 4, monkeypatch, capsys)
+    result, session = run_module(managed.main, absent(managed), [server] * 10, monkeypatch, capsys)
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is True
     assert verbs(session).count("delete") == 1
