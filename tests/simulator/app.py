@@ -63,9 +63,12 @@ class Application:
         admission = self.limits.admit(settings)
         if not admission.admitted:
             self.stats.count_limited()
+            time.sleep(settings.latency)
             response = self._refused(request, route, admission)
         else:
             try:
+                # The latency holds the call's concurrency slot, as a slow service would.
+                time.sleep(settings.latency)
                 response = self._answer(request, route, call_key, settings)
             finally:
                 self.limits.release()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Dict
 
+from .settings import Settings
 from .store import Store
 
 
@@ -21,6 +22,7 @@ class Change:
     store: Store
     user_id: int
     now: datetime
+    settings: Settings
 
     @property
     def creating(self) -> bool:

@@ -16,7 +16,7 @@ from typing import List, Optional
 
 from .fixture import DEFAULT_FIXTURE
 from .launch import Options, Simulator
-from .settings import EMPTY_SHAPES, Settings
+from .settings import CHOICES, Settings
 from .values import DATETIME
 
 
@@ -44,7 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rate-limit", type=int, default=defaults.rate_limit, help="calls allowed per window")
     parser.add_argument("--rate-window", type=int, default=defaults.rate_window, help="rate window in seconds")
     parser.add_argument("--concurrency-limit", type=int, default=defaults.concurrency_limit, help="calls at once")
-    parser.add_argument("--empty-shape", choices=EMPTY_SHAPES, default=defaults.empty_shape, help="empty result shape")
+    parser.add_argument("--latency", type=float, default=defaults.latency, help="seconds added to every QPS call")
+    for name, allowed in CHOICES.items():
+        parser.add_argument(
+            "--" + name.replace("_", "-"),
+            type=type(allowed[0]),
+            choices=allowed,
+            default=allowed[0],
+            help="see README, 'Unsettled behaviours' (default: %(default)s)",
+        )
     parser.add_argument("--access-log", action="store_true", help="log each request to standard error")
     return parser
 
@@ -56,10 +64,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.error("--ca-out needs --tls")
     try:
         settings = Settings(
-            empty_shape=arguments.empty_shape,
             rate_limit=arguments.rate_limit,
             rate_window=arguments.rate_window,
             concurrency_limit=arguments.concurrency_limit,
+            latency=arguments.latency,
+            **{name: getattr(arguments, name) for name in CHOICES},
         )
         options = Options(
             host=arguments.host,

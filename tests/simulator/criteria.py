@@ -7,6 +7,9 @@
 Each object declares a table of searchable fields; a field knows its value type, how to read its values
 from a record (a list, since paths such as ``tags.id`` have several) and so which operators apply.
 Values that do not parse are refused with the service's wording (samples error-search-jupiterone-2/4).
+
+Operators per value type follow qualysdk ``qualysdk/was/base/filter_mappings.py`` ``FILTER_MAPPING`` (reference
+sections 2 and 11): text takes no ``IN`` (no public request sends one), booleans take ``NOT EQUALS`` too.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ OPERATORS: Dict[type, FrozenSet[str]] = {
     Long: ORDERED | {"IN"},
     DateTime: ORDERED,
     Keyword: frozenset(("EQUALS", "NOT EQUALS", "IN")),
-    Boolean: frozenset(("EQUALS",)),
+    Boolean: frozenset(("EQUALS", "NOT EQUALS")),
 }
-TEXT_OPERATORS = frozenset(("EQUALS", "NOT EQUALS", "CONTAINS", "IN"))
+TEXT_OPERATORS = frozenset(("EQUALS", "NOT EQUALS", "CONTAINS"))
 
 Reader = Callable[[Record, Store], List[Any]]
 
@@ -73,8 +76,10 @@ def joined(ids: Callable[[Record], List[int]], kind: str, target_path: str, valu
     return Searchable(value_type, read, multi=True)
 
 
-def _parse_operand(criterion: Criterion, field: Searchable) -> Any:
-    texts = [part.strip() for part in criterion.value.split(",")] if criterion.operator == "IN" else [criterion.value]
+def _parse_operand(criterion: Criterion, field: Searchable, keep_name_whitespace: bool) -> Any:
+    # Under name_whitespace "keep" names are stored as sent, so a name criterion compares as sent too.
+    value = criterion.raw if keep_name_whitespace and criterion.field == "name" else criterion.value
+    texts = [part.strip() for part in value.split(",")] if criterion.operator == "IN" else [value]
     try:
         parsed = [field.type.parse(text) for text in texts]
     except ValueError:
@@ -98,7 +103,9 @@ TESTS: Dict[str, Callable[[Any, List[Any]], bool]] = {
 }
 
 
-def compile_filters(criteria: List[Criterion], fields: Dict[str, Searchable]) -> Callable[[Record, Store], bool]:
+def compile_filters(
+    criteria: List[Criterion], fields: Dict[str, Searchable], keep_name_whitespace: bool
+) -> Callable[[Record, Store], bool]:
     """Checks every criterion up front (so a bad one fails the call even when nothing would match) and
     returns a predicate that ANDs them."""
     tests = []
@@ -114,6 +121,6 @@ def compile_filters(criteria: List[Criterion], fields: Dict[str, Searchable]) ->
                 f"Criteria: Operator '{criterion.operator}' is not supported for criteria '{criterion.field}'.",
                 "Operators supported: " + ", ".join(sorted(field.operators)) + ".",
             )
-        operand = None if criterion.operator == "NONE" else _parse_operand(criterion, field)
+        operand = None if criterion.operator == "NONE" else _parse_operand(criterion, field, keep_name_whitespace)
         tests.append((criterion.operator, operand, field))
     return lambda record, store: all(TESTS[op](operand, field.read(record, store)) for op, operand, field in tests)

@@ -35,7 +35,7 @@ def decode(spec: Any, element: ET.Element, path: str) -> Any:
 
 @decode.register
 def _leaf(spec: Leaf, element: ET.Element, path: str) -> Any:
-    text = text_of(element)
+    text = text_of(element, strip=not spec.raw)
     try:
         value = spec.type.parse(text)
     except ValueError:

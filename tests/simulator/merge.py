@@ -33,7 +33,14 @@ def _repeated(spec: Repeated, current: Any, patch: list, change: Change) -> list
 
 @merge.register
 def _group(spec: Group, current: Any, patch: Dict[str, Any], change: Change) -> Dict[str, Any]:
-    merged = {} if spec.choice or current is None else dict(current)
+    # A choice keeps its current child only when the patch sends that child again (then merged into it):
+    # sending weeklyOccurrence without occurrenceCount keeps the count, sending dailyOccurrence switches.
+    if current is None:
+        merged = {}
+    elif spec.choice:
+        merged = {name: value for name, value in current.items() if name in patch}
+    else:
+        merged = dict(current)
     for name, value in patch.items():
         merged[name] = merge(spec.child(name), merged.get(name), value, change)
     return merged

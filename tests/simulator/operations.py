@@ -22,8 +22,10 @@ from .errors import invalid_request, not_found
 from .merge import merge
 from .objects.base import ObjectType
 from .render import Viewer, render
+from .schema import Group
 from .responses import Outcome
 from .search import paginate
+from .settings import Settings
 from .store import Record, Store
 from .xmlin import ServiceRequest, data_object
 from .xmlout import Node
@@ -39,13 +41,14 @@ class Call:
     caller: Caller
     store: Store
     now: datetime
+    settings: Settings
 
     @property
     def kind(self) -> str:
         return self.object_type.kind
 
     def render(self, record: Record, spec=None) -> Node:
-        viewer = Viewer(self.store, self.caller.permissions)
+        viewer = Viewer(self.store, self.caller.permissions, self.settings)
         return render(spec or self.object_type.spec, record, {}, viewer)
 
     def existing(self) -> Record:
@@ -55,7 +58,8 @@ class Call:
         return record
 
     def matching(self) -> List[Record]:
-        matches = compile_filters(self.request.filters, self.object_type.searchable)
+        keep = self.settings.name_whitespace == "keep"
+        matches = compile_filters(self.request.filters, self.object_type.searchable, keep)
         return [record for record in self.store.all(self.kind) if matches(record, self.store)]
 
     def targets(self) -> List[Record]:
@@ -80,6 +84,17 @@ def _stamp(call: Call, record: Record, *elements: str) -> None:
             record[element] = values[element]
 
 
+def _starting_defaults(call: Call) -> Record:
+    alternate = call.object_type.alternate_defaults if call.settings.profile_defaults == "alternate" else {}
+    return copy.deepcopy({**call.object_type.defaults, **alternate})
+
+
+def _name_whitespace(call: Call, patch: Dict[str, Any]) -> None:
+    # The name leaf decodes as sent; whether the service strips it is the name_whitespace setting.
+    if "name" in patch and call.settings.name_whitespace == "trim":
+        patch["name"] = patch["name"].strip()
+
+
 def _check_required(call: Call, record: Record) -> None:
     for path in call.object_type.required:
         if not values_at(record, path.replace("/", ".")):
@@ -89,10 +104,13 @@ def _check_required(call: Call, record: Record) -> None:
 def _write(call: Call, operation: str, start: Record) -> Record:
     """Builds the new state of an object from ``start`` (defaults, or a copy of the stored record) and stores it."""
     patch = decode(call.object_type.spec, data_object(call.request, call.kind), call.kind)
-    change = Change(operation, patch, start, call.store, call.caller.id, call.now)
-    change.record = merge(call.object_type.spec, start, patch, change)
-    if change.creating:
-        _check_required(call, change.record)
+    _name_whitespace(call, patch)
+    change = Change(operation, patch, start, call.store, call.caller.id, call.now, call.settings)
+    for prepare in call.object_type.preparations:
+        prepare(change)
+    change.record = merge(call.object_type.spec, change.record, patch, change)
+    # Updates merge into a complete record, so this fails on one only where a preparation dropped a part.
+    _check_required(call, change.record)
     for rule in call.object_type.rules:
         rule(change)
     if change.creating:
@@ -106,11 +124,16 @@ def _write(call: Call, operation: str, start: Record) -> Record:
     return change.record
 
 
+def _search_shape(call: Call) -> Group:
+    object_type = call.object_type
+    verbose = call.request.preferences.get("verbose", False)
+    full = verbose and (call.settings.search_shape == "full" or not object_type.verbose_unsettled)
+    return object_type.spec if full or object_type.summary is None else object_type.summary
+
+
 def search(call: Call) -> Outcome:
     page = paginate(call.matching(), call.request.preferences)
-    verbose = call.request.preferences.get("verbose", False)
-    shape = call.object_type.spec if verbose else call.object_type.summary or call.object_type.spec
-    data = [call.render(record, shape) for record in page.records]
+    data = [call.render(record, _search_shape(call)) for record in page.records]
     return Outcome(len(data), data, paged=True, has_more=page.has_more, last_id=page.last_id)
 
 
@@ -123,7 +146,7 @@ def get(call: Call) -> Outcome:
 
 
 def create(call: Call) -> Outcome:
-    record = _write(call, "create", copy.deepcopy(call.object_type.defaults))
+    record = _write(call, "create", _starting_defaults(call))
     return Outcome(1, [call.render(record)])
 
 

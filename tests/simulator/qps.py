@@ -96,7 +96,7 @@ class QpsService:
             _authorise(caller, object_type, route.operation)
             service_request = parse_service_request(request.body)
             with self.store.lock:
-                call = Call(object_type, service_request, object_id, caller, self.store, self.clock.now())
+                call = Call(object_type, service_request, object_id, caller, self.store, self.clock.now(), settings)
                 outcome = perform(call, route.operation)
             return HttpResponse(200, success_body(outcome, settings.empty_shape, location))
         except QpsError as error:

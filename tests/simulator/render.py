@@ -11,16 +11,19 @@ from functools import singledispatch
 from typing import Any, Dict, FrozenSet, Iterable, List
 
 from .schema import Group, Leaf, QList, Ref, Repeated, Spec
+from .settings import Settings
 from .store import Store
 from .xmlout import Node
 
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is looking: the store to expand references from and the caller's permissions."""
+    """Who is looking: the store to expand references from, the caller's permissions and the settings that
+    shape some values."""
 
     store: Store
     permissions: FrozenSet[str]
+    settings: Settings
 
 
 @singledispatch
@@ -32,7 +35,7 @@ def render(spec: Any, value: Any, parent: Dict[str, Any], viewer: Viewer) -> Nod
 def _leaf(spec: Leaf, value: Any, parent: Dict[str, Any], viewer: Viewer) -> Node:
     if spec.mask and spec.mask.permission not in viewer.permissions:
         value = spec.mask.hide(value, parent)
-    return Node(spec.name, spec.type.format(value), cdata=spec.cdata)
+    return Node(spec.name, spec.type.show(value, viewer.settings), cdata=spec.cdata)
 
 
 def _shown(child: Spec, record: Dict[str, Any]) -> bool:

@@ -44,6 +44,7 @@ class Leaf:
     bounds: Optional[Bounds] = None
     mask: Optional[Mask] = None
     shown_if: Optional[Callable[[Dict[str, Any]], bool]] = None  # condition on the parent record
+    raw: bool = False  # decoded with its surrounding whitespace, for a setting to decide on
 
 
 @dataclass(frozen=True)

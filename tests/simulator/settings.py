@@ -2,14 +2,29 @@
 # Copyright: qualys.was contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Behaviour switches set on the command line and changeable at run time through ``/_sim/settings``."""
+"""Behaviour switches set on the command line and changeable at run time through ``/_sim/settings``.
+
+Most of them stand for something the public record leaves open: each variant is a plausible service, so that
+the collection can be tested under every one (README, "Unsettled behaviours, one setting each").
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
-EMPTY_SHAPES = ("a", "b")
+# The allowed values of each choice setting, the default first.
+CHOICES: Dict[str, Tuple[Any, ...]] = {
+    "empty_shape": ("b", "a"),
+    "search_shape": ("summary", "full"),
+    "last_day_order": (-1, 5),
+    "scheduling_update": ("merge", "replace"),
+    "past_start_date": ("refuse", "accept"),
+    "name_whitespace": ("trim", "keep"),
+    "profile_names": ("unique", "shared"),
+    "profile_defaults": ("documented", "alternate"),
+}
+LIMITS = ("rate_limit", "rate_window", "concurrency_limit")
 
 
 @dataclass(frozen=True)
@@ -17,18 +32,40 @@ class Settings:
     # Empty search results: "b" answers responseCode + count 0 only (the newer real shape); "a" adds
     # hasMoreRecords false and an empty data element (the older one).
     empty_shape: str = "b"
+    # Searches of schedules and option profiles: "summary" answers id, name, owner, createdDate and updatedDate
+    # whatever verbose says; "full" answers the get shape when verbose is true.
+    search_shape: str = "summary"
+    # How a response numbers dayOrder LAST (FIRST..FOURTH are 1..4).
+    last_day_order: int = -1
+    # An update's scheduling element: "merge" changes only the children sent, "replace" replaces the block.
+    scheduling_update: str = "merge"
+    # An update carrying a scheduling/startDate before the clock: "refuse" or "accept" it.
+    past_start_date: str = "refuse"
+    # Surrounding whitespace of a name sent on create or update: "trim" strips it, "keep" stores it.
+    name_whitespace: str = "trim"
+    # Option profile names: "unique" refuses a second profile of the same name, "shared" allows it.
+    profile_names: str = "unique"
+    # Option profile create defaults: "documented", or an "alternate" plausible set.
+    profile_defaults: str = "documented"
     # Defaults high enough that ordinary use never meets them; tests and demos lower them.
     rate_limit: int = 100000
     rate_window: int = 3600
     concurrency_limit: int = 100
+    # Seconds added before answering every QPS call, while it holds its concurrency slot (load tests).
+    latency: float = 0.0
 
     def __post_init__(self) -> None:
-        if self.empty_shape not in EMPTY_SHAPES:
-            raise ValueError(f"empty_shape must be one of {', '.join(EMPTY_SHAPES)}")
-        for name in ("rate_limit", "rate_window", "concurrency_limit"):
+        for name, allowed in CHOICES.items():
+            value = getattr(self, name)
+            # bool is an int: True must not pass for 1, nor 5.0 for 5.
+            if type(value) is not type(allowed[0]) or value not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(str(choice) for choice in allowed)}")
+        for name in LIMITS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"{name} must be a positive integer")
+        if not isinstance(self.latency, (int, float)) or isinstance(self.latency, bool) or self.latency < 0:
+            raise ValueError("latency must be a number of seconds, 0 or more")
 
     def changed(self, changes: Dict[str, Any]) -> "Settings":
         unknown = set(changes) - {field.name for field in fields(self)}

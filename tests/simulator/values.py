@@ -26,6 +26,10 @@ class ValueType:
     def format(self, value: Any) -> str:
         return str(value)
 
+    def show(self, value: Any, settings: Any) -> str:
+        """The value in a response, where a setting may choose its form (``dayOrder`` LAST)."""
+        return self.format(value)
+
     def hint(self, subject: str) -> str:
         """The errorResolution for a value that does not parse; ``subject`` is what the value was given as."""
         if self.choices:

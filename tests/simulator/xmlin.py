@@ -28,6 +28,7 @@ class Criterion:
     field: str
     operator: str
     value: str
+    raw: str  # the value with its surrounding whitespace, for name_whitespace "keep"
 
 
 @dataclass
@@ -58,11 +59,13 @@ def _refuse_declarations(body: bytes) -> None:
         raise invalid_xml(f"The request body is not well-formed XML: {error}.", RESOLUTION) from None
 
 
-def text_of(element: ET.Element) -> str:
-    """An element's text; surrounding whitespace (pretty-printed CDATA) is not part of the value."""
+def text_of(element: ET.Element, strip: bool = True) -> str:
+    """An element's text; surrounding whitespace (pretty-printed CDATA) is not part of the value, unless
+    ``strip`` is false (names, whose whitespace the name_whitespace setting decides)."""
     if len(element):
         raise invalid_xml(f"Element '{element.tag}' must hold a value, not elements.", RESOLUTION)
-    return (element.text or "").strip()
+    text = element.text or ""
+    return text.strip() if strip else text
 
 
 def _parse_filters(element: ET.Element) -> List[Criterion]:
@@ -72,7 +75,8 @@ def _parse_filters(element: ET.Element) -> List[Criterion]:
             raise invalid_xml(f"Unexpected element '{child.tag}' in 'filters'.", RESOLUTION)
         if "field" not in child.attrib or "operator" not in child.attrib:
             raise invalid_xml("Criteria needs the attributes 'field' and 'operator'.", RESOLUTION)
-        criteria.append(Criterion(child.attrib["field"], child.attrib["operator"], text_of(child)))
+        field, operator = child.attrib["field"], child.attrib["operator"]
+        criteria.append(Criterion(field, operator, text_of(child), text_of(child, strip=False)))
     return criteria
 
 

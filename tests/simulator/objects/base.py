@@ -28,9 +28,13 @@ class ObjectType:
     module: str = "was"
     api_version: str = "3.0"
     summary: Optional[Group] = None  # the non-verbose search shape, where the service has one
+    # True where no source shows what a verbose search returns: the get shape only under search_shape "full".
+    verbose_unsettled: bool = False
     permissions: Dict[str, str] = field(default_factory=dict)  # write operation -> permission it needs
     defaults: Dict[str, Any] = field(default_factory=dict)  # top-level values a create starts from
+    alternate_defaults: Dict[str, Any] = field(default_factory=dict)  # replace some under profile_defaults
     required: Tuple[str, ...] = ()  # element paths ("scheduling/startDate") a create must end up with
+    preparations: Tuple[Rule, ...] = ()  # adjust the starting record before the patch is merged into it
     rules: Tuple[Rule, ...] = ()  # business rules; each raises QpsError when the change breaks it
     derivations: Tuple[Rule, ...] = ()  # server-side values computed after the rules passed
     # Operations that set one element, addressed like a delete: operation -> (element, value it sets).

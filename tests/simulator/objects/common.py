@@ -12,7 +12,7 @@ from ..schema import Group, Leaf, QList, Ref
 from ..values import DATETIME, LONG, TEXT
 
 ID = Leaf("id", LONG, writable=False)
-NAME = Leaf("name", TEXT, cdata=True)
+NAME = Leaf("name", TEXT, cdata=True, raw=True)
 ID_AND_NAME = (Leaf("id", LONG), NAME)
 
 USER_FIELDS = (Leaf("id", LONG), Leaf("username"), Leaf("firstName", cdata=True), Leaf("lastName", cdata=True))
@@ -52,6 +52,12 @@ COMMENTS = QList(
     ops=("set", "add"),
     stamp=_comment_stamp,
 )
+
+
+def brief(spec: Group) -> Group:
+    """What a search answers for objects no source shows searched in full (search_shape "summary"): the
+    elements every recorded non-verbose search shape has (sample webappauthrecord-search-trolldbois-1)."""
+    return spec.only("id", "name", "owner", "createdDate", "updatedDate")
 
 
 def common_searchable() -> dict:

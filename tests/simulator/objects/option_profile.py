@@ -13,7 +13,7 @@ from ..errors import invalid_request
 from ..schema import Bounds, Group, Leaf, Ref
 from ..values import BOOLEAN, LONG, Keyword
 from .base import READS, WRITES, ObjectType
-from .common import AUDIT, COMMENTS, ID, ID_AND_NAME, NAME, OWNER, TAGS, common_searchable, tag_searchable
+from .common import AUDIT, COMMENTS, ID, ID_AND_NAME, NAME, OWNER, TAGS, brief, common_searchable, tag_searchable
 
 PERFORMANCE_SETTINGS = ("performance", "customPerformance")
 
@@ -62,6 +62,9 @@ def performance_or_custom_performance(change: Change) -> None:
 
 
 def name_unique(change: Change) -> None:
+    # No source documents a uniqueness rule (reference section 10.14): profile_names "shared" lifts it.
+    if change.settings.profile_names == "shared":
+        return
     name = change.record["name"]
     for other in change.store.all(SPEC.name):
         if other["name"] == name and other["id"] != change.record.get("id"):
@@ -90,6 +93,8 @@ def one_default_profile(change: Change) -> None:
 OPTION_PROFILE = ObjectType(
     spec=SPEC,
     path="optionprofile",
+    summary=brief(SPEC),
+    verbose_unsettled=True,
     searchable={**common_searchable(), **tag_searchable(), "isDefault": at("isDefault", BOOLEAN)},
     operations=READS | WRITES,
     permissions={
@@ -111,6 +116,19 @@ OPTION_PROFILE = ObjectType(
         "ignoreBinaryFiles": False,
         "sensitiveContent": {"creditCardNumber": False, "socialSecurityNumber": False},
         "parameterSet": {"id": 0},
+    },
+    # profile_defaults "alternate": other plausible values for every default the documents show, so that tests
+    # can prove the collection sends what it means instead of relying on them.
+    alternate_defaults={
+        "formSubmission": "POST",
+        "maxCrawlRequests": 500,
+        "smartScanSupport": True,
+        "performance": "MEDIUM",
+        "bruteforceOption": "DISABLED",
+        "timeoutErrorThreshold": 50,
+        "unexpectedErrorThreshold": 100,
+        "ignoreBinaryFiles": True,
+        "sensitiveContent": {"creditCardNumber": True, "socialSecurityNumber": True},
     },
     required=("name",),
     rules=(performance_or_custom_performance, name_unique),

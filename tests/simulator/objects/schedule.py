@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import permissions
@@ -17,12 +17,24 @@ from ..schema import Group, Leaf, QList, Ref, Repeated
 from ..store import Record
 from ..values import BOOLEAN, DATETIME, LONG, Keyword, NumberedKeyword
 from .base import READS, WRITES, ObjectType
-from .common import AUDIT, ID, ID_AND_NAME, NAME, OWNER, common_searchable
+from .common import AUDIT, ID, ID_AND_NAME, NAME, OWNER, brief, common_searchable
 
 SWITCH = Keyword("DEFAULT", "SPECIFIC")
 WEEKDAY = Keyword("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-# Requests name the day order; responses number it, LAST being -1 (seen from the live service).
-DAY_ORDER = NumberedKeyword({"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "LAST": -1})
+
+
+class DayOrder(NumberedKeyword):
+    """Requests name the day order; responses number it, FIRST..FOURTH as 1..4. Sources disagree on LAST
+    (-1 or 5), so the last_day_order setting numbers it."""
+
+    def __init__(self) -> None:
+        super().__init__({"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "LAST": -1})
+
+    def show(self, value: Any, settings: Any) -> str:
+        return str(settings.last_day_order) if value == "LAST" else self.format(value)
+
+
+DAY_ORDER = DayOrder()
 OCCURRENCE_FOR_TYPE = {"DAILY": "dailyOccurrence", "WEEKLY": "weeklyOccurrence", "MONTHLY": "monthlyOccurrence"}
 
 WEB_APP_FIELDS = (Leaf("id", LONG), NAME, Leaf("url", cdata=True))
@@ -156,8 +168,20 @@ def profile_given_or_web_app_default(change: Change) -> None:
         )
 
 
+def scheduling_replaced_whole(change: Change) -> None:
+    """scheduling_update "replace": the scheduling an update sends replaces the stored one, whose required
+    children must then be sent again."""
+    if not change.creating and change.sent("scheduling") and change.settings.scheduling_update == "replace":
+        del change.record["scheduling"]
+
+
 def start_date_not_in_past(change: Change) -> None:
-    if change.creating and change.record["scheduling"]["startDate"] < change.now:
+    """Creates always (seed 000); updates that send a startDate under past_start_date "refuse" (AutoEASM
+    rewrites a past start before updating, quoting this message)."""
+    checked = change.creating or (
+        change.sent("scheduling", "startDate") and change.settings.past_start_date == "refuse"
+    )
+    if checked and change.record["scheduling"]["startDate"] < change.now:
         raise invalid_request("Start Time cannot be before current time", "Specify a future scheduling/startDate.")
 
 
@@ -220,6 +244,8 @@ def multi_from_target(change: Change) -> None:
 SCHEDULE = ObjectType(
     spec=SPEC,
     path="wasscanschedule",
+    summary=brief(SPEC),
+    verbose_unsettled=True,
     searchable={
         **common_searchable(),
         "type": at("type", SPEC.child("type").type),
@@ -250,6 +276,7 @@ SCHEDULE = ObjectType(
         "enableWAFAuth": False,
     },
     required=("name", "target", "scheduling/startDate", "scheduling/occurrenceType"),
+    preparations=(scheduling_replaced_whole,),
     rules=(
         target_has_web_apps_or_tags,
         profile_given_or_web_app_default,

@@ -22,6 +22,16 @@ from ansible_collections.qualys.was.tests.unit.simulator.simclient import SimCli
 
 COLLECTION_ROOT = Path(__file__).resolve().parents[3]
 ANNOUNCEMENT = re.compile(r"^listening on (https?)://127\.0\.0\.1:(\d+)\n$")
+NON_DEFAULT_SETTINGS = {
+    "search_shape": "full",
+    "last_day_order": 5,
+    "scheduling_update": "replace",
+    "past_start_date": "accept",
+    "name_whitespace": "keep",
+    "profile_names": "shared",
+    "profile_defaults": "alternate",
+    "latency": 0.01,
+}
 
 
 class Running:
@@ -122,3 +132,36 @@ def test_bad_fixture_is_a_clear_error(running, tmp_path):
 
     assert simulator.process.wait(timeout=10) == 2
     assert "unknown kind 'Spaceship'" in simulator.process.stderr.read()
+
+
+def test_settings_from_the_command_line(running):
+    simulator = running(
+        "--port=0",
+        "--search-shape=full",
+        "--last-day-order=5",
+        "--scheduling-update=replace",
+        "--past-start-date=accept",
+        "--name-whitespace=keep",
+        "--profile-names=shared",
+        "--profile-defaults=alternate",
+        "--latency=0.01",
+    )
+
+    settings = SimClient(simulator.url).control("GET", "settings")[1]
+
+    assert {name: settings[name] for name in NON_DEFAULT_SETTINGS} == NON_DEFAULT_SETTINGS
+    assert simulator.stop() == 0
+
+
+def test_a_negative_day_order_is_a_value_not_an_option(running):
+    simulator = running("--port", "0", "--last-day-order", "-1")
+
+    assert SimClient(simulator.url).control("GET", "settings")[1]["last_day_order"] == -1
+
+
+@pytest.mark.parametrize("option", ["--search-shape=verbose", "--last-day-order=4", "--latency=soon"])
+def test_bad_setting_is_a_clear_error(running, option):
+    simulator = running("--port", "0", option)
+
+    assert simulator.process.wait(timeout=10) == 2
+    assert option.split("=")[0] in simulator.process.stderr.read()

@@ -43,5 +43,4 @@ def test_tag_search_operators(api):
 
     assert names("EQUALS", "production") == []  # case-sensitive
     assert names("CONTAINS", "STAG") == ["Staging"]  # case-insensitive
-    assert names("IN", "PCI,Production") == ["Production", "PCI"]
     assert names("NOT EQUALS", "PCI") == ["Internet Facing", "Production", "Staging"]
