@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Optional
+from typing import List, Optional
 
 from .auth import Accounts
 from .clock import Clock
 from .control import handle_control
-from .errors import invalid_request
+from .errors import QpsError, invalid_request
 from .exchange import HttpRequest, HttpResponse
 from .faults import FaultPlan
 from .fixture import Fixture
@@ -24,8 +24,17 @@ from .routing import CONTROL_PREFIX, QPS_PREFIX, Route, parse_qps_path
 from .settings import Settings
 from .stats import Stats
 from .store import Store
+from .xmlin import Criterion, parse_service_request
 
 LIMIT_STATUS = 409  # what the documents say a call over a limit gets
+
+
+def _criteria_sent(body: bytes) -> List[Criterion]:
+    """The criteria a call carries, read before anything can refuse it, so that every one that arrives counts."""
+    try:
+        return parse_service_request(body).filters
+    except QpsError:
+        return []
 
 
 class Application:
@@ -58,7 +67,8 @@ class Application:
     def _qps_call(self, request: HttpRequest) -> HttpResponse:
         route = parse_qps_path(request.path)
         call_key = route.call_key if route else "unknown"
-        self.stats.count_call(call_key)
+        criteria = _criteria_sent(request.body)
+        self.stats.count_call(call_key, [f"{criterion.field} {criterion.operator}" for criterion in criteria])
         settings = self.settings
         admission = self.limits.admit(settings)
         if not admission.admitted:
@@ -73,6 +83,10 @@ class Application:
             finally:
                 self.limits.release()
         response.headers = {**admission.headers, **response.headers}
+        if criteria:
+            response.log_note = "criteria: " + ", ".join(
+                f"{criterion.field} {criterion.operator} {criterion.value!r}" for criterion in criteria
+            )
         return response
 
     @staticmethod

@@ -31,3 +31,4 @@ class HttpResponse:
     body: bytes
     content_type: str = XML
     headers: Dict[str, str] = field(default_factory=dict)
+    log_note: str = ""  # appended to the request's access-log line

@@ -42,6 +42,7 @@ class _Handler(BaseHTTPRequestHandler):
             base_url=f"{self.server.scheme}://{self.headers.get('Host') or self.server.address}",
         )
         response = self.server.application.handle(request)
+        self._log_note = response.log_note
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
@@ -51,6 +52,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(response.body)
 
     do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+    _log_note = ""  # what the application adds to this request's access-log line (the criteria sent)
+
+    def log_request(self, code="-", size="-") -> None:
+        note = f" {self._log_note}" if self._log_note else ""
+        self.log_message('"%s" %s %s%s', self.requestline, str(code), str(size), note)
 
     def log_message(self, format, *args) -> None:  # pylint: disable=redefined-builtin
         if self.server.access_log:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ansible_collections.qualys.was.tests.unit.simulator.simclient import SimClient
+from ansible_collections.qualys.was.tests.unit.simulator.simclient import SimClient, criteria
 
 COLLECTION_ROOT = Path(__file__).resolve().parents[3]
 ANNOUNCEMENT = re.compile(r"^listening on (https?)://127\.0\.0\.1:(\d+)\n$")
@@ -165,3 +165,15 @@ def test_bad_setting_is_a_clear_error(running, option):
 
     assert simulator.process.wait(timeout=10) == 2
     assert option.split("=")[0] in simulator.process.stderr.read()
+
+
+def test_access_log_shows_the_criteria(running):
+    simulator = running("--port", "0", "--access-log")
+    client = SimClient(simulator.url)
+    client.search("wasscanschedule", criteria("name", "EQUALS", "Demo Shop weekly scan"))
+    client.get("webapp", 4331925)
+
+    assert simulator.stop() == 0
+    lines = simulator.process.stderr.read().splitlines()
+    assert lines[0].endswith("criteria: name EQUALS 'Demo Shop weekly scan'"), lines
+    assert "/qps/rest/3.0/get/was/webapp/4331925" in lines[1] and "criteria" not in lines[1], lines

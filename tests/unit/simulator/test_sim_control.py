@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from ansible_collections.qualys.was.tests.unit.simulator.builders import option_profile
+from ansible_collections.qualys.was.tests.unit.simulator.simclient import criteria
 
 
 def test_stats_count_calls_by_operation_and_object(api):
@@ -31,6 +32,28 @@ def test_stats_count_calls_by_operation_and_object(api):
         "unknown": 1,
     }
     assert (stats["total"], stats["writes"]) == (7, 2)
+
+
+def test_stats_tally_every_criteria_received(api):
+    api.search("wasscanschedule", criteria("name", "EQUALS", "x") + criteria("id", "IN", "1,2"))
+    api.search("wasscanschedule", criteria("name", "EQUALS", "y"))
+    api.search("optionprofile", criteria("name", "IN", "a,b"))  # refused, and counted all the same
+    api.control("POST", "faults", {"kind": "status", "match": "count/*"})
+    api.qps(
+        "count",
+        "webapp",
+        body=f"<ServiceRequest><filters>{criteria('url', 'CONTAINS', 'x')}</filters></ServiceRequest>".encode(),
+    )
+    api.qps("count", "webapp", body=b"<ServiceRequest><filters>")  # malformed: nothing to tally
+
+    assert api.control("GET", "stats")[1]["criteria"] == {
+        "count/webapp url CONTAINS": 1,
+        "search/optionprofile name IN": 1,
+        "search/wasscanschedule id IN": 1,
+        "search/wasscanschedule name EQUALS": 2,
+    }
+    api.control("POST", "reset")
+    assert api.control("GET", "stats")[1]["criteria"] == {}
 
 
 def test_control_calls_are_not_counted(api):
