@@ -22,8 +22,15 @@ from .store import Record, Store
 from .values import Boolean, DateTime, Keyword, Long, ValueType
 from .xmlin import Criterion
 
+
+class Presence(ValueType):
+    """Fields searched only for having no value at all, with NONE: a schedule's ``lastScan`` and
+    ``webApp.tags`` (search_schedule.htm)."""
+
+
 ORDERED = frozenset(("EQUALS", "NOT EQUALS", "GREATER", "LESSER"))
 OPERATORS: Dict[type, FrozenSet[str]] = {
+    Presence: frozenset(),
     Long: ORDERED | {"IN"},
     DateTime: ORDERED,
     Keyword: frozenset(("EQUALS", "NOT EQUALS", "IN")),
@@ -64,6 +71,10 @@ def values_at(value: Any, path: str) -> List[Any]:
 
 def at(path: str, value_type: ValueType, multi: bool = False) -> Searchable:
     return Searchable(value_type, lambda record, store: values_at(record, path), multi)
+
+
+def present(read: Reader) -> Searchable:
+    return Searchable(Presence(), read, multi=True)
 
 
 def joined(ids: Callable[[Record], List[int]], kind: str, target_path: str, value_type: ValueType) -> Searchable:

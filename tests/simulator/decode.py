@@ -69,11 +69,18 @@ def _group(spec: Group, element: ET.Element, path: str) -> Dict[str, Any]:
 @decode.register
 def _ref(spec: Ref, element: ET.Element, path: str) -> Dict[str, Any]:
     shown = {leaf.name for leaf in spec.show}
+    alternative = spec.instead_of_id
     sent = {}
     for child in element:
-        if child.tag not in shown:
+        if child.tag not in shown and not (alternative and child.tag == alternative.name):
             raise _unexpected(child.tag, path)
         sent[child.tag] = text_of(child)
+    if alternative and alternative.name in sent:
+        if "id" in sent:
+            raise invalid_request(
+                f"'{path}' takes either id or {alternative.name}, not both.", f"Send {path}/id or {alternative.name}."
+            )
+        return {alternative.name: decode(alternative, element.find(alternative.name), f"{path}/{alternative.name}")}
     if "id" in sent:
         return {"id": decode(REFERENCED_ID, element.find("id"), f"{path}/id")}
     if spec.by_name and sent.get("name"):

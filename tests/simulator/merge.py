@@ -47,7 +47,9 @@ def _group(spec: Group, current: Any, patch: Dict[str, Any], change: Change) -> 
 
 
 @merge.register
-def _ref(spec: Ref, current: Any, patch: Dict[str, Any], change: Change) -> Dict[str, int]:
+def _ref(spec: Ref, current: Any, patch: Dict[str, Any], change: Change) -> Dict[str, Any]:
+    if spec.instead_of_id and spec.instead_of_id.name in patch:
+        return dict(patch)
     if "id" in patch:
         if change.store.get(spec.kind, patch["id"]) is None:
             raise not_found(spec.kind, patch["id"])

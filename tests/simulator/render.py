@@ -39,11 +39,9 @@ def _leaf(spec: Leaf, value: Any, parent: Dict[str, Any], viewer: Viewer) -> Nod
 
 
 def _shown(child: Spec, record: Dict[str, Any]) -> bool:
-    if child.name not in record:
+    if child.name not in record or getattr(child, "hidden", False):
         return False
-    if isinstance(child, Leaf):
-        return not child.hidden and (child.shown_if is None or bool(child.shown_if(record)))
-    return True
+    return not isinstance(child, Leaf) or child.shown_if is None or bool(child.shown_if(record))
 
 
 def _children(children: Iterable[Spec], record: Dict[str, Any], viewer: Viewer) -> List[Node]:
@@ -57,6 +55,8 @@ def _group(spec: Group, value: Dict[str, Any], parent: Dict[str, Any], viewer: V
 
 @render.register
 def _ref(spec: Ref, value: Dict[str, Any], parent: Dict[str, Any], viewer: Viewer) -> Node:
+    if "id" not in value:
+        return Node(spec.name, children=_children((spec.instead_of_id,), value, viewer))
     # A reference shows the target's current values; a target deleted since keeps only its id.
     target = viewer.store.get(spec.kind, value["id"]) or value
     return Node(spec.name, children=_children(spec.show, target, viewer))

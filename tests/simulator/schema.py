@@ -56,6 +56,9 @@ class Ref:
     show: Tuple[Leaf, ...] = (Leaf("id", LONG),)
     by_name: bool = False  # the request may name the target instead of giving its id
     writable: bool = True
+    # A leaf a request may send instead of the id, never with it (webAppAuthRecord/isDefault); stored and
+    # returned as sent.
+    instead_of_id: Optional[Leaf] = None
 
 
 @dataclass(frozen=True)
@@ -95,10 +98,12 @@ class Group:
         writable: bool = True,
         choice: bool = False,
         required: Tuple[str, ...] = (),
+        hidden: bool = False,
     ) -> None:
         self.name = name
         self.children = children
         self.writable = writable
+        self.hidden = hidden  # stored and searchable, never rendered
         self.choice = choice  # at most one child; sending one replaces the others
         self.required = required  # children that must be present whenever the group is sent
         self._by_name = {child.name: child for child in children}

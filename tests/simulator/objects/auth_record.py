@@ -10,10 +10,10 @@ from typing import List
 
 from .. import masking, permissions
 from ..change import Change
-from ..criteria import Searchable
+from ..criteria import Searchable, at, values_at
 from ..schema import Group, Leaf, QList
-from ..store import Record
-from ..values import BOOLEAN, LONG, Keyword
+from ..store import Record, Store
+from ..values import BOOLEAN, DATETIME, LONG, Keyword
 from .base import READS, WRITES, ObjectType
 from .common import AUDIT, COMMENTS, ID, NAME, OWNER, TAGS, common_searchable, tag_searchable
 
@@ -108,9 +108,24 @@ OAUTH2_RECORD = Group(
     ),
 )
 
+# search_auth.htm: the status of the record's authentication in the last scan that used it.
+AUTH_STATUS = Keyword("NONE", "NOT_USED", "SUCCESSFUL", "FAILED", "PARTIAL")
+
 SPEC = Group(
     "WebAppAuthRecord",
-    (ID, NAME, OWNER, FORM_RECORD, SERVER_RECORD, OAUTH2_RECORD, TAGS, COMMENTS, *AUDIT),
+    (
+        ID,
+        NAME,
+        OWNER,
+        FORM_RECORD,
+        SERVER_RECORD,
+        OAUTH2_RECORD,
+        TAGS,
+        COMMENTS,
+        *AUDIT,
+        # Searchable (search_auth.htm); its place and shape in a response are not recorded, so it is not shown.
+        Group("lastScan", (Leaf("date", DATETIME), Leaf("authStatus", AUTH_STATUS)), writable=False, hidden=True),
+    ),
 )
 
 # Sample webappauthrecord-search-trolldbois-1: a search without verbose returns this much.
@@ -135,6 +150,17 @@ def contents(record: Record) -> List[str]:
     return found
 
 
+def _auth_status(record: Record, store: Store) -> List[str]:
+    # A record no scan has used yet has the status NONE.
+    return values_at(record, "lastScan.authStatus") or ["NONE"]
+
+
+def _used(record: Record, store: Store) -> List[bool]:
+    """Whether a schedule's target names the record (search_auth.htm isUsed)."""
+    schedules = store.all("WasScanSchedule")
+    return [any(record["id"] in values_at(schedule, "target.webAppAuthRecord.id") for schedule in schedules)]
+
+
 def type_none_clears(change: Change) -> None:
     """Sending formRecord/type or oauth2Record/grantType NONE removes that part (reference, update sample 2)."""
     for part, selector in (("formRecord", "type"), ("oauth2Record", "grantType")):
@@ -146,9 +172,14 @@ AUTH_RECORD = ObjectType(
     spec=SPEC,
     path="webappauthrecord",
     summary=SUMMARY,
+    # search_auth.htm; "tags" is a tag id as in qualysdk's filter_mappings.py. owner.id is not documented here.
     searchable={
-        **common_searchable(),
+        **{name: field for name, field in common_searchable().items() if name != "owner.id"},
         **tag_searchable(),
+        "tags": at("tags.id", LONG, multi=True),
+        "lastScan.date": at("lastScan.date", DATETIME),
+        "lastScan.authStatus": Searchable(AUTH_STATUS, _auth_status),
+        "isUsed": Searchable(BOOLEAN, _used),
         "contents": Searchable(CONTENTS, lambda record, store: contents(record), multi=True),
     },
     operations=READS | WRITES,

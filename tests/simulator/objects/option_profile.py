@@ -6,14 +6,29 @@
 
 from __future__ import annotations
 
+from typing import List
+
 from .. import permissions
 from ..change import Change
-from ..criteria import at
+from ..criteria import Searchable, at, values_at
 from ..errors import invalid_request
 from ..schema import Bounds, Group, Leaf, Ref
-from ..values import BOOLEAN, LONG, Keyword
+from ..store import Record, Store
+from ..values import BOOLEAN, LONG, TEXT, Keyword
 from .base import READS, WRITES, ObjectType
-from .common import AUDIT, COMMENTS, ID, ID_AND_NAME, NAME, OWNER, TAGS, brief, common_searchable, tag_searchable
+from .common import (
+    AUDIT,
+    COMMENTS,
+    ID,
+    ID_AND_NAME,
+    NAME,
+    OWNER,
+    TAGS,
+    USER,
+    brief,
+    common_searchable,
+    tag_searchable,
+)
 
 PERFORMANCE_SETTINGS = ("performance", "customPerformance")
 
@@ -27,11 +42,14 @@ SPEC = Group(
         Leaf("isDefault", BOOLEAN),
         TAGS,
         COMMENTS,
-        Leaf("formSubmission", Keyword("BOTH", "POST", "GET")),
+        # The older WAS help lists None (its default), Post, Get and Post & Get.
+        Leaf("formSubmission", Keyword("BOTH", "POST", "GET", "NONE")),
         Leaf("maxCrawlRequests", LONG),
         Leaf("smartScanSupport", BOOLEAN),
         Leaf("smartScanDepth", LONG, shown_if=lambda record: record.get("smartScanSupport")),
-        Leaf("performance", Keyword("LOW", "MEDIUM", "HIGH")),
+        # The product's scan intensities Lowest, Low, Medium, High, Maximum (1, 2, 5, 7, 10 threads; help page
+        # scan_performance.htm); LOW, MEDIUM, HIGH are the API's (documents, seed 003), LOWEST and MAXIMUM inferred.
+        Leaf("performance", Keyword("LOWEST", "LOW", "MEDIUM", "HIGH", "MAXIMUM")),
         Group(
             "customPerformance",
             (
@@ -51,6 +69,25 @@ SPEC = Group(
 )
 
 DEFAULT_SMART_SCAN_DEPTH = 5
+
+
+def _used_by(kind: str, path: str) -> Searchable:
+    """Whether any object of ``kind`` references the profile at ``path`` (usedByWebApps, usedBySchedules)."""
+
+    def read(record: Record, store: Store) -> List[bool]:
+        return [any(record["id"] in values_at(other, path) for other in store.all(kind))]
+
+    return Searchable(BOOLEAN, read)
+
+
+def _owner(*names: str) -> Searchable:
+    """The owner's names joined by a space: owner.name is the full name, owner.username the login."""
+
+    def read(record: Record, store: Store) -> List[str]:
+        owner = store.get(USER.name, record["owner"]["id"]) or {}
+        return [" ".join(owner[name] for name in names if name in owner)]
+
+    return Searchable(TEXT, read)
 
 
 def performance_or_custom_performance(change: Change) -> None:
@@ -95,7 +132,16 @@ OPTION_PROFILE = ObjectType(
     path="optionprofile",
     summary=brief(SPEC),
     verbose_unsettled=True,
-    searchable={**common_searchable(), **tag_searchable(), "isDefault": at("isDefault", BOOLEAN)},
+    searchable={
+        **common_searchable(),
+        **tag_searchable(),
+        "isDefault": at("isDefault", BOOLEAN),
+        # Fields the Fortinet connector and a public WAS helper script search on (reference section 11).
+        "usedByWebApps": _used_by("WebApp", "defaultProfile.id"),
+        "usedBySchedules": _used_by("WasScanSchedule", "profile.id"),
+        "owner.name": _owner("firstName", "lastName"),
+        "owner.username": _owner("username"),
+    },
     operations=READS | WRITES,
     permissions={
         "create": permissions.CREATE_OPTION_PROFILE,

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import permissions
 from ..change import Change
-from ..criteria import Searchable, at, joined, values_at
+from ..criteria import Searchable, at, joined, present, values_at
 from ..errors import invalid_request
 from ..schema import Group, Leaf, QList, Ref, Repeated
 from ..store import Record
@@ -35,6 +35,18 @@ class DayOrder(NumberedKeyword):
 
 
 DAY_ORDER = DayOrder()
+# Scan statuses as qualysdk lists them for a web app's lastScan.status (docs/was.md).
+SCAN_STATUS = Keyword(
+    "SUBMITTED",
+    "RUNNING",
+    "FINISHED",
+    "TIME_LIMIT_EXCEEDED",
+    "SCAN_NOT_LAUNCHED",
+    "SCANNER_NOT_AVAILABLE",
+    "ERROR",
+    "CANCELLED",
+)
+SCANNER_CHOICES = ("scannerAppliance", "scannerTags")
 OCCURRENCE_FOR_TYPE = {"DAILY": "dailyOccurrence", "WEEKLY": "weeklyOccurrence", "MONTHLY": "monthlyOccurrence"}
 
 WEB_APP_FIELDS = (Leaf("id", LONG), NAME, Leaf("url", cdata=True))
@@ -51,7 +63,8 @@ TARGET = Group(
         Ref("webApp", "WebApp", show=WEB_APP_FIELDS),
         QList("webApps", Ref("WebApp", "WebApp", show=WEB_APP_FIELDS), counted=False),
         Group("tags", (_tag_selection("included"), _tag_selection("excluded"))),
-        Ref("webAppAuthRecord", "WebAppAuthRecord", show=ID_AND_NAME),
+        # create_schedule.htm: the record by id, or isDefault true for each web app's default record.
+        Ref("webAppAuthRecord", "WebAppAuthRecord", show=ID_AND_NAME, instead_of_id=Leaf("isDefault", BOOLEAN)),
         Group("scannerAppliance", (Leaf("type", Keyword("EXTERNAL", "INTERNAL")), Leaf("friendlyName", cdata=True))),
         QList("scannerTags", Ref("Tag", "Tag", show=ID_AND_NAME), counted=False),
         Leaf("cancelOption", SWITCH),
@@ -134,6 +147,8 @@ SPEC = Group(
         SCHEDULING,
         NOTIFICATION,
         Leaf("launchedCount", LONG, writable=False),
+        # Searchable (search_schedule.htm); its place and shape in a response are not recorded, so it is not shown.
+        Group("lastScan", (Leaf("status", SCAN_STATUS), Leaf("launchedDate", DATETIME)), writable=False, hidden=True),
         *AUDIT,
         Leaf("sendMail", BOOLEAN),
         Leaf("sendOneMail", BOOLEAN),
@@ -173,6 +188,15 @@ def scheduling_replaced_whole(change: Change) -> None:
     children must then be sent again."""
     if not change.creating and change.sent("scheduling") and change.settings.scheduling_update == "replace":
         del change.record["scheduling"]
+
+
+def one_scanner_choice(change: Change) -> None:
+    # create_schedule.htm: "EXTERNAL or INTERNAL or scannerTags", one choice.
+    if all(change.sent("target", name) for name in SCANNER_CHOICES):
+        raise invalid_request(
+            "scannerAppliance and scannerTags are mutually exclusive and cannot be used together.",
+            "Send either target/scannerAppliance or target/scannerTags.",
+        )
 
 
 def start_date_not_in_past(change: Change) -> None:
@@ -229,6 +253,12 @@ def time_zone_offset(change: Change) -> None:
     scheduling["timeZone"]["offset"] = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def sent_scanner_replaces_the_other(change: Change) -> None:
+    for sent, other in (SCANNER_CHOICES, SCANNER_CHOICES[::-1]):
+        if change.sent("target", sent):
+            change.record["target"].pop(other, None)
+
+
 def mail_options_follow_send_mail(change: Change) -> None:
     """Seed 000: sendOneMail is ignored when sendMail is false; the sender option exists only with sendMail."""
     if not change.record["sendMail"]:
@@ -255,8 +285,11 @@ SCHEDULE = ObjectType(
         ),
         "webApp.id": Searchable(LONG, lambda record, store: _web_app_ids(record), multi=True),
         "webApp.name": joined(_web_app_ids, "WebApp", "name", NAME.type),
+        "webApp.tags": present(joined(_web_app_ids, "WebApp", "tags.id", LONG).read),
         "webApp.tags.id": joined(_web_app_ids, "WebApp", "tags.id", LONG),
-        "tags.id": at("target.tags.included.tagList.id", LONG, multi=True),
+        "lastScan": present(lambda record, store: values_at(record, "lastScan")),
+        "lastScan.status": at("lastScan.status", SCAN_STATUS),
+        "lastScan.launchedDate": at("lastScan.launchedDate", DATETIME),
     },
     operations=READS | WRITES,
     permissions={
@@ -279,6 +312,7 @@ SCHEDULE = ObjectType(
     preparations=(scheduling_replaced_whole,),
     rules=(
         target_has_web_apps_or_tags,
+        one_scanner_choice,
         profile_given_or_web_app_default,
         start_date_not_in_past,
         time_zone_known,
@@ -289,6 +323,7 @@ SCHEDULE = ObjectType(
         default_time_zone,
         start_date_to_minute,
         time_zone_offset,
+        sent_scanner_replaces_the_other,
         mail_options_follow_send_mail,
         multi_from_target,
     ),

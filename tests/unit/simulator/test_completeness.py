@@ -125,10 +125,16 @@ def simulator_element(spec, path: str) -> Tuple[Optional[SimElement], str]:
                 return None, "%s repeats %r, not %r" % (where, node.item.name, step)
             node = node.item
         elif isinstance(node, schema.Ref):
+            alternative = node.instead_of_id
             accepted = ("id", "name") if node.by_name else ("id",)
+            accepted += (alternative.name,) if alternative else ()
             if step not in accepted or index != len(steps) - 1:
                 return None, "reference %s is given by %s, not %r" % (where, " or ".join(accepted), step)
-            return SimElement(LONG if step == "id" else node.show[1].type, writable and node.writable), ""
+            if step == "id":
+                value_type = LONG
+            else:
+                value_type = alternative.type if alternative and step == alternative.name else node.show[1].type
+            return SimElement(value_type, writable and node.writable), ""
         else:  # a Leaf with steps left
             return None, "%s is a value, it has no element %r" % (where, step)
         writable = writable and node.writable

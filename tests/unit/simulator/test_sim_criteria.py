@@ -20,6 +20,8 @@ TEXT_FIELDS = [
     ("wasscanschedule", "webApp.name", "Demo Shop", {}),
     ("optionprofile", "name", "Initial WAS Options", {}),
     ("optionprofile", "tags.name", "Staging", {}),
+    ("optionprofile", "owner.name", "John Doe", {}),
+    ("optionprofile", "owner.username", "admin", {}),
     ("webappauthrecord", "name", "Selenium record", {}),
     ("webappauthrecord", "tags.name", "Production", {}),
     ("webapp", "name", "Demo Shop", {}),

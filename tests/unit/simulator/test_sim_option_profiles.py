@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ansible_collections.qualys.was.tests.unit.simulator.builders import custom_performance, option_profile
 from ansible_collections.qualys.was.tests.unit.simulator.simclient import criteria
 
@@ -101,3 +103,20 @@ def test_search_by_tag_name_and_id(api):
 def test_delete(api):
     assert api.qps("delete", "optionprofile", 1071201).ids == [1071201]
     assert api.search("optionprofile", criteria("id", "EQUALS", "1071201")).xml.findtext("count") == "0"
+
+
+@pytest.mark.parametrize("level", ["LOWEST", "LOW", "MEDIUM", "HIGH", "MAXIMUM"])
+def test_every_scan_intensity(api, level):
+    created = api.create("optionprofile", option_profile(extra=f"<performance>{level}</performance>"))
+
+    assert created.records[0].findtext("performance") == level
+
+
+@pytest.mark.parametrize("form_submission", ["NONE", "POST", "GET", "BOTH"])
+def test_every_form_submission(api, form_submission):
+    extra = f"<formSubmission>{form_submission}</formSubmission>"
+
+    assert (
+        api.create("optionprofile", option_profile(extra=extra)).records[0].findtext("formSubmission")
+        == form_submission
+    )

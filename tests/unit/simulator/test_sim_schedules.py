@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.qualys.was.tests.unit.simulator.builders import WEEKLY, schedule
+from ansible_collections.qualys.was.tests.unit.simulator.builders import WEB_APPS, WEEKLY, schedule
 from ansible_collections.qualys.was.tests.unit.simulator.simclient import EDITOR, criteria
 
 MONTHLY = WEEKLY.partition("<occurrenceType>")[0] + (
@@ -144,7 +144,6 @@ def test_search_by_web_app_name_tags_and_included_tags(api):
 
     assert ids(criteria("webApp.name", "CONTAINS", "shop")) == [697001]
     assert ids(criteria("webApp.tags.id", "EQUALS", "12017501")) == [697001]
-    assert ids(criteria("tags.id", "EQUALS", "12017424")) == [697002]
     assert ids(criteria("webApp.id", "NONE", "")) == [697002]
     assert ids(criteria("type", "EQUALS", "VULNERABILITY"), criteria("active", "EQUALS", "false")) == [697002]
     assert ids(criteria("name", "EQUALS", "Production monthly sweep")) == [697002]
@@ -160,3 +159,54 @@ def test_count_with_and_without_filters(api):
 
     assert [child.tag for child in everything.xml] == ["responseCode", "count"]
     assert (everything.xml.findtext("count"), active.xml.findtext("count")) == ("2", "1")
+
+
+SCANNER_TAGS = "<scannerTags><set><Tag><id>12017500</id></Tag></set></scannerTags>"
+EXTERNAL = "<scannerAppliance><type>EXTERNAL</type></scannerAppliance>"
+
+
+def test_scanner_tags_are_a_third_scanner_choice(api):
+    created = api.create("wasscanschedule", schedule(target=WEB_APPS + SCANNER_TAGS)).records[0]
+
+    assert created.findtext("target/scannerTags/list/Tag/id") == "12017500"
+    assert created.find("target/scannerAppliance") is None
+
+
+def test_scanner_appliance_and_tags_are_exclusive(api):
+    reply = api.create("wasscanschedule", schedule(target=WEB_APPS + EXTERNAL + SCANNER_TAGS))
+
+    assert (reply.code, "mutually exclusive" in reply.error[0]) == ("INVALID_REQUEST", True)
+
+
+def test_sending_one_scanner_choice_replaces_the_other(api):
+    api.update("wasscanschedule", 697001, f"<WasScanSchedule><target>{SCANNER_TAGS}</target></WasScanSchedule>")
+    target = api.get("wasscanschedule", 697001).records[0].find("target")
+    assert (target.find("scannerAppliance"), target.findtext("scannerTags/list/Tag/id")) == (None, "12017500")
+
+    api.update("wasscanschedule", 697001, f"<WasScanSchedule><target>{EXTERNAL}</target></WasScanSchedule>")
+    target = api.get("wasscanschedule", 697001).records[0].find("target")
+    assert (target.findtext("scannerAppliance/type"), target.find("scannerTags")) == ("EXTERNAL", None)
+
+
+def test_default_auth_record_of_each_web_app(api):
+    record = "<webAppAuthRecord><isDefault>true</isDefault></webAppAuthRecord>"
+    created = api.create("wasscanschedule", schedule(target=WEB_APPS + record)).records[0]
+
+    assert [(e.tag, e.text) for e in created.find("target/webAppAuthRecord")] == [("isDefault", "true")]
+
+
+def test_default_auth_record_replaces_an_id_and_back(api):
+    def update(record):
+        body = f"<WasScanSchedule><target><webAppAuthRecord>{record}</webAppAuthRecord></target></WasScanSchedule>"
+        assert api.update("wasscanschedule", 697001, body).code == "SUCCESS"
+        return [c.tag for c in api.get("wasscanschedule", 697001).records[0].find("target/webAppAuthRecord")]
+
+    assert update("<isDefault>true</isDefault>") == ["isDefault"]
+    assert update("<id>790002</id>") == ["id", "name"]
+
+
+def test_default_auth_record_and_id_are_exclusive(api):
+    record = "<webAppAuthRecord><id>583957</id><isDefault>true</isDefault></webAppAuthRecord>"
+    reply = api.create("wasscanschedule", schedule(target=WEB_APPS + record))
+
+    assert (reply.code, "either id or isDefault" in reply.error[0]) == ("INVALID_REQUEST", True)
