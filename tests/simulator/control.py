@@ -4,11 +4,12 @@
 
 """The control API under ``/_sim/`` (JSON, no authentication), for tests, the benchmark and demos.
 
-GET  /_sim/stats      call counters: total, writes, by_call ("<op>/<object>" -> n), limited, faulted
+GET  /_sim/stats      call counters: total, writes, by_call ("<op>/<object>" -> n), criteria
+                      ("<op>/<object> <field> <OPERATOR>" -> n), limited, faulted
 POST /_sim/reset      objects back to the fixture; counters, faults, limits, clock and settings back to start
 GET  /_sim/faults     pending faults;  POST adds one fault object or a list;  DELETE clears them
 GET  /_sim/clock      {"now", "simulated"};  POST {"now": "<ISO-8601>"} sets it, {"now": null} returns to real time
-GET  /_sim/settings   empty_shape, rate_limit, rate_window, concurrency_limit;  POST changes some of them
+GET  /_sim/settings   every field of Settings (settings.py);  POST changes some of them
 """
 
 from __future__ import annotations

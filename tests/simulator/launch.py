@@ -64,8 +64,8 @@ def start_simulator(
     access_log: bool = False,
     **settings,
 ) -> Simulator:
-    """Starts a simulator in a background thread. ``settings`` are those of ``Settings`` (empty_shape,
-    rate_limit, rate_window, concurrency_limit); ``now`` may be an ISO-8601 string."""
+    """Starts a simulator in a background thread. ``settings`` are the fields of ``Settings`` (settings.py),
+    e.g. ``search_shape="full"``, ``last_day_order=5``, ``latency=0.2``; ``now`` may be an ISO-8601 string."""
     options = Options(
         host=host,
         port=port,
