@@ -165,6 +165,8 @@ def test_the_environment_is_used_when_the_task_leaves_an_option_out(
         replies=replies_for(observed),
         environ={variable: existing(environ[0], tmp_path)},
     )
+    # the task's own value would show differently, so the environment's is what was used
+    assert existing(task[1], tmp_path) != existing(environ[1], tmp_path)
     assert observed(session) == existing(environ[1], tmp_path)
     if observed is not attempts:
         assert not result.get("failed"), result.get("msg")

@@ -10,7 +10,6 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery
 from ansible_collections.qualys.was.plugins.modules import was_auth_record_info
 from ansible_collections.qualys.was.tests.unit.fakes import (
     CONNECTION,
@@ -270,13 +269,3 @@ def test_the_examples_run(index, monkeypatch, capsys):
     replies = [Reply(summary(761533, "Selenium record")), Reply(MASKED)] if args.get("details") else [Reply(EMPTY)]
     result = run(args, replies, monkeypatch, capsys)[0]
     assert result["changed"] is False and "failed" not in result
-
-
-def test_the_documented_options_are_the_argument_spec():
-    documented = yaml.safe_load(was_auth_record_info.DOCUMENTATION)["options"]
-    spec = InfoQuery(was_auth_record_info.RESOURCE, was_auth_record_info.SELECTORS, details=True).argument_spec()
-    assert sorted(documented) == sorted(spec)
-    assert documented["contents"]["choices"] == spec["contents"]["choices"]
-    assert (
-        documented["filters"]["suboptions"]["operator"]["choices"] == spec["filters"]["options"]["operator"]["choices"]
-    )
