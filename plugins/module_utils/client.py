@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections import Counter
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
@@ -30,6 +31,10 @@ PAGE_SIZE = 1000  # the largest page the API serves
 LIMIT_STATUSES = frozenset((409, 429))  # the server refused to run the call: safe to repeat any call
 SERVER_ERROR_STATUSES = frozenset((500, 502, 503, 504))  # outcome unknown: only reads are repeated
 MAX_TOTAL_WAIT = 120.0  # seconds a task may spend waiting between attempts, whatever the server asks
+# Back-off when the server gives no positive wait: a concurrency-limit 409 says "wait 0 s", and repeating at once
+# would spend every attempt within milliseconds while the other calls still run.
+BACKOFF_FIRST = 0.5
+BACKOFF_LONGEST = 30.0
 
 
 class Endpoint(NamedTuple):
@@ -52,22 +57,41 @@ class ConnectionSettings(NamedTuple):
 
 
 def _wait_hint(response: "requests.Response") -> Optional[float]:
+    """The positive wait the server asks for, if any."""
     for header in ("X-RateLimit-ToWait-Sec", "Retry-After"):
-        value = response.headers.get(header)
-        if value is not None:
-            try:
-                return max(float(value), 0.0)
-            except ValueError:
-                continue
+        try:
+            value = float(response.headers.get(header, ""))
+        except ValueError:
+            continue
+        if value > 0:
+            return value
     return None
+
+
+def backoff(attempt: int) -> float:
+    """Exponential back-off with jitter, so that parallel tasks refused together do not come back together."""
+    return min(BACKOFF_FIRST * 2.0 ** (attempt - 1), BACKOFF_LONGEST) * random.uniform(0.5, 1.5)
+
+
+def _never_sent(exc: "requests.exceptions.RequestException") -> bool:
+    """True when the request cannot have reached the server: no connection was made."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.exceptions.ConnectionError) and exc.args:
+        reason = getattr(exc.args[0], "reason", None)
+        return type(reason).__name__ == "NewConnectionError"
+    return False
 
 
 class QualysClient:
     """Calls ``/qps/rest/<version>/<operation>/<object>[/<id>]`` and returns parsed ``ServiceResponse``s.
 
-    Reads are repeated after connection errors, timeouts, limit responses (409/429) and server errors.
-    Writes are repeated only after limit responses, which mean the server did not run them; any other
-    failure of a write is raised with ``ambiguous=True`` so that the caller can look before trying again.
+    Limit responses (409/429) mean the server did not run the call: any call is repeated, as long as the total
+    wait allows, after the wait the server asks for or else a back-off. Reads are also repeated, up to
+    ``retries`` times, after connection errors, timeouts, server errors and bodies that are not a ServiceResponse.
+    Writes are repeated only when the server cannot have run them (limit responses, no connection made); any
+    other failure of a write is raised with ``ambiguous=True`` so that the caller can look before trying again.
+    Certificate errors are never repeated: they do not heal.
     """
 
     def __init__(
@@ -154,36 +178,55 @@ class QualysClient:
         attempted = "%s %s" % (operation, endpoint.label)
         target = "id %s" % record_id if record_id is not None else ""
         waited = 0.0
-        attempt = 0
+        attempt = failures = 0
         while True:
             attempt += 1
             self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
-            retry_after: Optional[float] = None
+            wait: Optional[float] = None
             try:
                 response = self.session.request(
                     method, url, data=body, timeout=self.settings.timeout, verify=self.verify
                 )
+            except requests.exceptions.SSLError as exc:
+                raise QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target) from None
             except requests.exceptions.RequestException as exc:
                 # str(exc) names the URL and the cause, never the credentials (they travel in a header).
-                failure = QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target, ambiguous=write)
-                if write:
+                unsent = _never_sent(exc)
+                failure = QualysApiError(
+                    "%s: %s" % (type(exc).__name__, exc), attempted, target, ambiguous=write and not unsent
+                )
+                if failure.ambiguous:
                     raise failure from None
             else:
                 if response.status_code == 200:
-                    return self._checked(response, endpoint, attempted, target)
-                failure = self._http_failure(response, endpoint, attempted, target, write)
-                if response.status_code in LIMIT_STATUSES:
-                    retry_after = _wait_hint(response)
-                elif write or response.status_code not in SERVER_ERROR_STATUSES:
+                    try:
+                        return self._checked(response, endpoint, attempted, target)
+                    except QualysApiError as exc:
+                        # A body that is not a ServiceResponse: a write may have run, a read is safe to repeat.
+                        if exc.response_code or write:
+                            exc.ambiguous = write and not exc.response_code
+                            raise
+                        failure = exc
+                else:
+                    failure = self._http_failure(response, endpoint, attempted, target, write)
+                    if response.status_code in LIMIT_STATUSES:
+                        wait = _wait_hint(response) or backoff(attempt)
+                    elif write or response.status_code not in SERVER_ERROR_STATUSES:
+                        raise failure
+            if wait is None:
+                failures += 1
+                if failures > self.settings.retries:
                     raise failure
-            if attempt > self.settings.retries:
+                wait = backoff(failures)
+            if waited + wait > MAX_TOTAL_WAIT:
+                failure.reason += " (gave up after %d calls: waiting %.0f s more would exceed %.0f s)" % (
+                    attempt,
+                    wait,
+                    MAX_TOTAL_WAIT,
+                )
                 raise failure
-            delay = retry_after if retry_after is not None else min(2.0 ** (attempt - 1), 30.0)
-            if waited + delay > MAX_TOTAL_WAIT:
-                failure.reason += " (gave up: waiting %.0f s more would exceed %.0f s)" % (delay, MAX_TOTAL_WAIT)
-                raise failure
-            self._sleep(delay)
-            waited += delay
+            self._sleep(wait)
+            waited += wait
 
     @staticmethod
     def _checked(response: "requests.Response", endpoint: Endpoint, attempted: str, target: str) -> ServiceResponse:

@@ -35,6 +35,8 @@ PLATFORMS = {
 # a fallback would make an AWX credential's QUALYS_PLATFORM collide with a task's own api_url.
 API_URL_ENV = "QUALYS_API_URL"
 PLATFORM_ENV = "QUALYS_PLATFORM"
+# The variables requests takes a CA bundle from, in its order, when verification is on and none is given.
+CA_BUNDLE_ENV = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 
 
 def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
@@ -81,7 +83,25 @@ def base_url(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = N
     )
 
 
+def _check_ca_bundle(params: Mapping[str, Any], environ: Mapping[str, str]) -> None:
+    """A CA bundle that does not exist fails here, clearly, rather than as a traceback from requests mid-call."""
+    if not params["validate_certs"]:
+        return
+    if params.get("ca_path"):
+        source, path = "ca_path", params["ca_path"]
+    else:
+        # requests reads these variables itself whenever verification is on and no bundle is given.
+        named = [name for name in CA_BUNDLE_ENV if environ.get(name)]
+        if not named:
+            return
+        source, path = named[0], environ[named[0]]
+    if not os.path.exists(path):
+        raise ValidationError("%s names a CA bundle (file or directory) that does not exist: %s" % (source, path))
+
+
 def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None) -> ConnectionSettings:
+    environ = os.environ if environ is None else environ
+    _check_ca_bundle(params, environ)
     if params["timeout"] <= 0:
         raise ValidationError("timeout must be a positive number of seconds, got %s" % params["timeout"])
     if params["retries"] < 0:

@@ -82,7 +82,47 @@ def test_reads_are_repeated_after_server_errors_and_timeouts():
     )
     assert len(client.search(OPTION_PROFILE)) == 1
     assert client.calls == 3
-    assert slept == [1.0, 2.0]
+    # exponential back-off from 0.5 s, with jitter of ±50 %
+    assert 0.25 <= slept[0] <= 0.75 and 0.5 <= slept[1] <= 1.5
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    [Reply(b""), Reply(b"<html><title>Maintenance</title></html>"), Reply(b"<ServiceResponse><responseCode>SUC")],
+    ids=["empty", "html", "truncated"],
+)
+def test_a_read_answered_200_with_a_body_that_is_not_a_service_response_is_repeated(garbled):
+    client, session, slept = make_client([garbled, Reply(service_response("OptionProfile", profiles(1)))])
+    assert len(client.search(OPTION_PROFILE)) == 1 and client.calls == 2
+
+
+def test_a_write_answered_200_with_a_garbled_body_is_not_repeated_and_its_outcome_is_unknown():
+    client, session, slept = make_client([Reply(b"")])
+    with pytest.raises(QualysApiError) as failure:
+        client.create(OPTION_PROFILE, {"name": "x"})
+    assert failure.value.ambiguous and client.calls == 1
+
+
+def test_a_concurrency_refusal_that_asks_no_wait_is_backed_off_and_not_counted_against_retries():
+    refused = Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "0"})
+    client, session, slept = make_client([refused] * 5 + [Reply(id_response("OptionProfile", 4))], retries=1)
+    client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert client.calls == 6
+    assert all(wait > 0 for wait in slept) and slept[-1] > slept[0]
+
+
+def test_certificate_errors_are_never_repeated():
+    client, session, slept = make_client([Reply(raises=requests.exceptions.SSLError("certificate verify failed"))])
+    with pytest.raises(QualysApiError, match="certificate verify failed") as failure:
+        client.search(OPTION_PROFILE)
+    assert client.calls == 1 and slept == [] and not failure.value.ambiguous
+
+
+def test_a_write_that_could_not_connect_was_never_sent_and_is_repeated():
+    refused = requests.exceptions.ConnectTimeout("connect timed out")
+    client, session, slept = make_client([Reply(raises=refused), Reply(id_response("OptionProfile", 4))])
+    client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert client.calls == 2
 
 
 def test_limit_answers_are_waited_out_as_the_server_asks_for_writes_too():
@@ -99,7 +139,9 @@ def test_limit_answers_are_waited_out_as_the_server_asks_for_writes_too():
 
 def test_waiting_is_bounded():
     client, session, slept = make_client([Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "3600"})])
-    with pytest.raises(QualysApiError, match="gave up: waiting 3600 s more would exceed 120 s") as failure:
+    with pytest.raises(
+        QualysApiError, match="gave up after 1 calls: waiting 3600 s more would exceed 120 s"
+    ) as failure:
         client.search(OPTION_PROFILE)
     assert failure.value.http_status == 409 and slept == []
 
