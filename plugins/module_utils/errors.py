@@ -35,6 +35,7 @@ class QualysApiError(QualysError):
         error_message: Optional[str] = None,
         error_resolution: Optional[str] = None,
         ambiguous: bool = False,
+        hint: Optional[str] = None,
     ) -> None:
         self.reason = reason
         self.operation = operation
@@ -46,6 +47,8 @@ class QualysApiError(QualysError):
         # True when a write may or may not have been carried out (timeout, 5xx): the caller must look
         # before it tries again.
         self.ambiguous = ambiguous
+        # What the user can do about it, when the collection knows more than the server said.
+        self.hint = hint
         super().__init__(reason)
 
     def __str__(self) -> str:
@@ -58,7 +61,8 @@ class QualysApiError(QualysError):
         parts.append(self.error_message or self.reason)
         if self.error_resolution:
             parts.append("resolution: %s" % self.error_resolution)
-        return "; ".join(parts)
+        message = "; ".join(parts)
+        return "%s. %s" % (message, self.hint) if self.hint else message
 
     def for_target(self, operation: str, target: str) -> "QualysApiError":
         """The same failure, told in terms of the resource the task manages."""

@@ -36,6 +36,15 @@ def text_of(raw: Any) -> Optional[str]:
     return str(raw).strip()
 
 
+def trimmed(value: Any) -> Optional[str]:
+    """Text as the collection sends, matches and compares it: without surrounding whitespace.
+
+    Whether Qualys trims what it stores is not documented; sending trimmed text makes both answers hold the same
+    value, and a folded YAML scalar's trailing newline can never make a second object.
+    """
+    return value.strip() if isinstance(value, str) else None
+
+
 class Kind:
     """Base kind: a scalar sent and read as text and compared by equality."""
 
@@ -70,10 +79,13 @@ class Kind:
 
 
 class Text(Kind):
+    """Text is sent, read back (``text_of``) and compared without surrounding whitespace."""
+
+    def to_wire(self, value: Any) -> Any:
+        return trimmed(value) if isinstance(value, str) else value
+
     def canonical(self, value: Any) -> Any:
-        # Text is read back without surrounding whitespace (``text_of``), so a task's trailing newline, as a YAML
-        # block scalar leaves it, must not count as a difference.
-        return value.strip() if isinstance(value, str) else value
+        return trimmed(value) if isinstance(value, str) else value
 
 
 class Integer(Kind):
@@ -180,7 +192,10 @@ class Field:
     ``toggle`` names the operations that set a boolean without an update (``activate``/``deactivate``).
     ``required`` applies inside a group: the API needs the option whenever the group is sent.
     ``stamped`` read-only values are set by the server on every write (``updatedDate``), so a prediction
-    cannot know them.
+    cannot know them. ``resend=False`` values are sent only when the task changes them, even inside a block sent
+    whole (a schedule's start date: an update resending a start date that has passed may be refused).
+    ``required_on_create`` options are what a create cannot do without, checked once the search has shown that
+    the task creates.
     """
 
     def __init__(
@@ -195,6 +210,8 @@ class Field:
         toggle: Optional[Tuple[str, str]] = None,
         required: bool = False,
         stamped: bool = False,
+        resend: bool = True,
+        required_on_create: bool = False,
     ) -> None:
         self.option = option
         self.kind = kind
@@ -206,6 +223,8 @@ class Field:
         self.toggle = toggle
         self.required = required
         self.stamped = stamped
+        self.resend = resend
+        self.required_on_create = required_on_create
 
     def read(self, node: Mapping[str, Any]) -> Any:
         raw: Any = node
@@ -226,12 +245,15 @@ class Group(Kind):
     """A nested element whose children are fields; only the children the task set are sent and compared.
 
     ``rules`` are argument-spec rules for the children (``mutually_exclusive``, ``required_one_of``, …).
+    ``whole`` marks a block the API may replace whole on update: an update then sends every child, those the
+    task does not manage as the server holds them, so that changing one child never wipes another.
     """
 
     ansible_type = "dict"
 
-    def __init__(self, *fields: Field, **rules: Any) -> None:
+    def __init__(self, *fields: Field, whole: bool = False, **rules: Any) -> None:
         self.fields = fields
+        self.whole = whole
         self.rules = rules
 
     def spec(self) -> Dict[str, Any]:
@@ -280,12 +302,14 @@ class Items(Kind):
         key: Optional[str] = None,
         wrapper: Optional[str] = "set",
         ordered: bool = False,
+        minimum: int = 0,
     ) -> None:
         self.kind = kind
         self.item = item
         self.key = key
         self.wrapper = wrapper
         self.ordered = ordered
+        self.minimum = minimum
 
     def spec(self) -> Dict[str, Any]:
         element_spec = self.kind.spec()
@@ -294,6 +318,8 @@ class Items(Kind):
         return spec
 
     def check(self, value: Any, where: str) -> None:
+        if len(value) < self.minimum:
+            raise ValidationError("%s needs at least %d item(s), got %d" % (where, self.minimum, len(value)))
         for index, item in enumerate(value):
             self.kind.check(item, "%s[%d]" % (where, index))
 
@@ -366,6 +392,48 @@ def merge_values(fields: Iterable[Field], current: Mapping[str, Any], desired: M
         for cleared in field.clears:
             result[cleared] = None
     return result
+
+
+def filled_values(
+    fields: Iterable[Field], current: Optional[Mapping[str, Any]], desired: Mapping[str, Any]
+) -> Dict[str, Any]:
+    """A block to send whole: ``desired`` with every child it leaves unset taken from ``current``.
+
+    Values the server computes (``compared=False``) and ``resend=False`` values the task does not change stay out.
+    """
+    fields = list(fields)
+    current = current or {}
+    merged = merge_values(fields, current, desired)
+    block: Dict[str, Any] = {}
+    for field in fields:
+        value = merged.get(field.option)
+        wanted = desired.get(field.option)
+        if value is None or field.read_only or (wanted is None and not field.compared):
+            continue
+        if not field.resend and (wanted is None or not field.kind.differs(wanted, current.get(field.option))):
+            continue
+        if isinstance(field.kind, Group):
+            value = filled_values(field.kind.fields, current.get(field.option), wanted or {})
+        block[field.option] = value
+    return block
+
+
+def held_back(
+    fields: Iterable[Field], current: Optional[Mapping[str, Any]], desired: Mapping[str, Any], path: str = ""
+) -> List[str]:
+    """The ``resend=False`` options that ``filled_values`` leaves out although the server holds a value."""
+    current = current or {}
+    names: List[str] = []
+    for field in fields:
+        held = current.get(field.option)
+        if held is None or field.read_only:
+            continue
+        wanted = desired.get(field.option)
+        if not field.resend and (wanted is None or not field.kind.differs(wanted, held)):
+            names.append(path + field.option)
+        elif isinstance(field.kind, Group):
+            names += held_back(field.kind.fields, held, wanted or {}, path + field.option + ".")
+    return names
 
 
 def blank(fields: Iterable[Field]) -> Dict[str, Any]:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
@@ -58,11 +58,19 @@ class QualysModule:
         self.ansible.fail_json(msg=message, api_calls=calls, **details)
 
 
+def state_argument_spec() -> Dict[str, Dict[str, Any]]:
+    """The options every managing module has beside its fields; documented by the ``state`` doc fragment."""
+    return {
+        "id": {"type": "int"},
+        "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
+        "all_with_name": {"type": "bool", "default": False},
+    }
+
+
 def run_resource_module(resource: Resource) -> None:
     """The whole life of a managing module: ``state: present`` or ``absent`` for one object."""
     spec = resource.argument_spec()
-    spec["id"] = {"type": "int"}
-    spec["state"] = {"type": "str", "choices": ["present", "absent"], "default": "present"}
+    spec.update(state_argument_spec())
     rules = dict(resource.spec_rules)
     rules["required_one_of"] = [("id", "name")] + list(rules.get("required_one_of", ()))
     module = QualysModule(spec, **rules)
@@ -72,9 +80,12 @@ def run_resource_module(resource: Resource) -> None:
         desired = {option: params.get(option) for option in resource.argument_spec()}
         reconciler = Reconciler(client, resource, module.ansible.check_mode)
         if params["state"] == "absent":
-            outcome = reconciler.ensure_absent(params["id"], params.get("name"))
-            diff = {"before": resource.hide_secrets(outcome.before) or {}, "after": {}}
+            outcome = reconciler.ensure_absent(params["id"], params.get("name"), params["all_with_name"])
+            removed = [resource.hide_secrets(state) for state in outcome.removed]
+            diff = {"before": _one_or_many(removed), "after": {}}
         else:
+            for warning in resource.advice(desired):
+                module.ansible.warn(warning)
             resource.validate(desired)
             desired = ReferenceResolver(client).resolve(resource.fields, desired)
             outcome = reconciler.ensure_present(desired, params["id"])
@@ -83,8 +94,17 @@ def run_resource_module(resource: Resource) -> None:
                 "after": resource.managed_view(outcome.after, desired),
             }
         result = {"changed": outcome.changed, resource.return_key: resource.hide_secrets(outcome.after) or {}}
+        if params["state"] == "absent":
+            result["deleted_ids"] = [state["id"] for state in outcome.removed]
         if module.ansible._diff:
             result["diff"] = diff
         return result
 
     module.run(work)
+
+
+def _one_or_many(states: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The diff of a deletion: the object, or ``{objects: [...]}`` when several of one name went."""
+    if len(states) == 1:
+        return states[0]
+    return {"objects": states} if states else {}

@@ -6,51 +6,84 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional
+import time
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
-from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError
+from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+# After a create whose outcome is unknown, the object is looked for this many times, these seconds apart: a slow
+# create may still be running on the server when the client has given up on it.
+LOOKS_AFTER_UNKNOWN_CREATE = (0.0, 2.0, 5.0)
 
 
 class Outcome(NamedTuple):
     changed: bool
     before: Optional[Dict[str, Any]]
     after: Optional[Dict[str, Any]]
+    # Every object a state=absent task deleted (or would delete, in check mode).
+    removed: Tuple[Dict[str, Any], ...] = ()
 
 
 class Reconciler:
     """Brings one object to the state a task asks for with the fewest calls.
 
-    No change costs one search. A change costs that search and one write; the state after an update is
-    predicted from the search and the change, because Qualys answers an update with the id alone. In
-    check mode nothing is written and the same prediction is returned.
+    No change costs one search, plus one ``get`` where the search answers with a summary of the object. A change
+    costs that read and one write; the state after an update is predicted from the read and the change, because
+    Qualys answers an update with the id alone. In check mode nothing is written and the same prediction is
+    returned.
     """
 
-    def __init__(self, client: QualysClient, resource: Resource, check_mode: bool = False) -> None:
+    def __init__(
+        self,
+        client: QualysClient,
+        resource: Resource,
+        check_mode: bool = False,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.client = client
         self.resource = resource
         self.check_mode = check_mode
+        self._sleep = sleep
 
-    def find(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Optional[Dict[str, Any]]:
-        """The object with this id, else with exactly this name; ``None`` when there is none.
+    # Reading ----------------------------------------------------------------------------------------------------
+
+    def find_all(self, record_id: Optional[int] = None, name: Optional[str] = None) -> List[Dict[str, Any]]:
+        """Every object with this id, else with exactly this name, read in full.
 
         Absence is an empty search, never an error code: WAS has no reliable not-found answer.
         """
         if record_id is not None:
-            records = self.client.search(self.resource.endpoint, [Criterion("id", "EQUALS", record_id)], verbose=True)
+            criterion = Criterion("id", "EQUALS", record_id)
         else:
-            records = self.client.search(self.resource.endpoint, [Criterion("name", "EQUALS", name)], verbose=True)
-        found = [self.resource.normalise(record) for record in records]
+            name = trimmed(name)
+            criterion = Criterion("name", "EQUALS", name)
+        records = self.client.search(self.resource.endpoint, [criterion], verbose=True)
         if record_id is None:
-            found = [state for state in found if state.get("name") == name]
+            # EQUALS may be looser than the task meant (case); a name is compared as it is stored, trimmed.
+            records = [record for record in records if text_of(record.get("name")) == name]
+        return [self.resource.normalise(self._complete(record)) for record in records]
+
+    def find(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Optional[Dict[str, Any]]:
+        """The one object with this id or name; ``None`` when there is none, a failure when there are several."""
+        found = self.find_all(record_id, name)
         if len(found) > 1:
             raise QualysError(
-                "Several %ss are named %r (ids %s); set id to choose one."
-                % (self.resource.label, name, ", ".join(str(state["id"]) for state in found))
+                "Several %ss are named %r (ids %s); set id to choose one, or use state=absent with all_with_name=true"
+                " to remove them all." % (self.resource.label, trimmed(name), _ids(found))
             )
         return found[0] if found else None
+
+    def _complete(self, record: Mapping[str, Any]) -> Mapping[str, Any]:
+        # Whether a search returns the whole object or a summary is not documented; a summary is read with get.
+        if self.resource.is_whole(record):
+            return record
+        return self.client.get(self.resource.endpoint, int(text_of(record["id"])))
+
+    # Present ----------------------------------------------------------------------------------------------------
 
     def ensure_present(self, desired: Mapping[str, Any], record_id: Optional[int] = None) -> Outcome:
         current = self.find(record_id, desired.get("name"))
@@ -59,6 +92,8 @@ class Reconciler:
                 raise QualysError(
                     "No %s with id %s exists; remove id to create one." % (self.resource.label, record_id)
                 )
+            # Known only now that this is a create, and still before any write.
+            self.resource.check_create(desired)
             if self.check_mode:
                 return Outcome(True, None, self.resource.predict(None, desired))
             return Outcome(True, None, self._create(desired))
@@ -71,36 +106,26 @@ class Reconciler:
             self._update(current, desired, changed)
         return Outcome(True, current, after)
 
-    def ensure_absent(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Outcome:
-        current = self.find(record_id, name)
-        if current is None:
-            return Outcome(False, None, None)
-        if not self.check_mode:
-            try:
-                self.client.delete(self.resource.endpoint, current["id"])
-            except QualysApiError as exc:
-                # A delete that timed out may still have happened: only a look tells.
-                if not exc.ambiguous or self.find(current["id"]) is not None:
-                    raise exc.for_target("delete", self.resource.describe(current)) from None
-        return Outcome(True, current, None)
-
     def _create(self, desired: Mapping[str, Any]) -> Dict[str, Any]:
-        if not desired.get("name"):
-            raise ValidationError("name is required to create a %s." % self.resource.label)
-        payload = self.resource.payload(desired)
-        repeats_left = self.client.settings.retries
-        while True:
-            try:
-                return self.resource.normalise(self.client.create(self.resource.endpoint, payload))
-            except QualysApiError as exc:
-                if not exc.ambiguous or repeats_left == 0:
-                    raise exc.for_target("create", self.resource.describe(desired)) from None
-            repeats_left -= 1
-            # The outcome of the failed create is unknown: if it went through, the object exists now
-            # and creating it again would make a second one.
+        try:
+            return self.resource.normalise(self.client.create(self.resource.endpoint, self.resource.payload(desired)))
+        except QualysApiError as exc:
+            failure = exc.for_target("create", self.resource.describe(desired))
+            if not exc.ambiguous:
+                raise failure from None
+        # The create may have gone through, or may still be running: sending it again could make a second object,
+        # so it is only looked for, a few times, and never sent again.
+        for pause in LOOKS_AFTER_UNKNOWN_CREATE:
+            self._sleep(pause)
             created = self.find(name=desired["name"])
             if created is not None:
                 return created
+        failure.hint = (
+            "The %s may already exist: the server did not confirm the create and it was not found afterwards."
+            " It was not sent again. Re-run the task: it will find the object if it was created, and create it"
+            " otherwise." % self.resource.label
+        )
+        raise failure
 
     def _update(self, current: Mapping[str, Any], desired: Mapping[str, Any], changed: List[str]) -> None:
         toggles = [field for field in self.resource.fields if field.option in changed and field.toggle]
@@ -111,7 +136,43 @@ class Reconciler:
                     operation = field.toggle[0] if desired[field.option] else field.toggle[1]
                     self.client.act(operation, self.resource.endpoint, current["id"])
             else:
-                payload = self.resource.payload(desired, changed)
+                payload = self.resource.update_payload(current, desired, changed)
                 self.client.update(self.resource.endpoint, current["id"], payload)
         except QualysApiError as exc:
-            raise exc.for_target("update", self.resource.describe(current)) from None
+            failure = exc.for_target("update", self.resource.describe(current))
+            # An update sends the same values however often it runs, so a look settles an unknown outcome.
+            if exc.ambiguous and not self.resource.changes(desired, self.find(current["id"]) or {}):
+                return
+            if not exc.ambiguous:
+                failure.hint = self.resource.held_back_hint(current, desired, changed)
+            raise failure from None
+
+    # Absent -----------------------------------------------------------------------------------------------------
+
+    def ensure_absent(
+        self, record_id: Optional[int] = None, name: Optional[str] = None, all_with_name: bool = False
+    ) -> Outcome:
+        """Delete the object; with ``all_with_name``, every object of that name, which mends duplicates."""
+        if all_with_name and record_id is None:
+            found = self.find_all(name=name)
+        else:
+            current = self.find(record_id, name)
+            found = [current] if current else []
+        if not found:
+            return Outcome(False, None, None)
+        if not self.check_mode:
+            for state in found:
+                self._delete(state)
+        return Outcome(True, found[0], None, tuple(found))
+
+    def _delete(self, current: Mapping[str, Any]) -> None:
+        try:
+            self.client.delete(self.resource.endpoint, current["id"])
+        except QualysApiError as exc:
+            # A delete that timed out may still have happened: only a look tells.
+            if not exc.ambiguous or self.find(current["id"]) is not None:
+                raise exc.for_target("delete", self.resource.describe(current)) from None
+
+
+def _ids(states: List[Mapping[str, Any]]) -> str:
+    return ", ".join(str(state["id"]) for state in states)

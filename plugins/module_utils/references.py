@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
-from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Items, Kind, text_of
+from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Items, Kind, trimmed, text_of
 
 
 class Ref(Kind):
@@ -60,18 +60,20 @@ def reference_key(value: Any) -> Optional[tuple]:
     if isinstance(value, Mapping):
         if value.get("id") not in (None, ""):
             return ("id", int(value["id"])) if str(value["id"]).strip().isdigit() else None
-        return ("name", value["name"]) if isinstance(value.get("name"), str) and value["name"] else None
+        name = trimmed(value.get("name"))
+        return ("name", name) if name else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return ("id", value)
-    if isinstance(value, str) and value.strip():
-        return ("id", int(value)) if value.strip().isdigit() else ("name", value)
+    name = trimmed(value)
+    if name:
+        return ("id", int(name)) if name.isdigit() else ("name", name)
     return None
 
 
 class ReferenceResolver:
-    """Turns every reference of a task into ``{id, name}`` with one name search per object kind."""
+    """Turns every reference of a task into ``{id, name}``: ids cost nothing, each distinct name one search."""
 
     def __init__(self, client: QualysClient) -> None:
         self.client = client
@@ -84,15 +86,11 @@ class ReferenceResolver:
         return _substitute(fields, values, found)
 
     def _lookup(self, endpoint: Endpoint, names: Set[str]) -> Dict[str, Dict[str, Any]]:
-        # IN takes a comma-separated list, so a name holding a comma needs a search of its own.
-        plain = sorted(name for name in names if "," not in name)
-        searches = [[Criterion("name", "IN", plain)]] if plain else []
-        searches += [[Criterion("name", "EQUALS", name)] for name in sorted(names) if "," in name]
+        # Text fields take EQUALS, NOT EQUALS and CONTAINS only, so each distinct name costs one exact search.
         matches: Dict[str, List[int]] = defaultdict(list)
-        for filters in searches:
-            for record in self.client.search(endpoint, filters):
-                name = text_of(record.get("name"))
-                if name in names:  # the server may match more loosely (case) than the task meant
+        for name in sorted(names):
+            for record in self.client.search(endpoint, [Criterion("name", "EQUALS", name)]):
+                if text_of(record.get("name")) == name:  # the server may match more loosely (case) than meant
                     matches[name].append(int(text_of(record["id"])))
         missing = sorted(names - set(matches))
         if missing:

@@ -18,6 +18,8 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     blank,
     changed_options,
     check_values,
+    filled_values,
+    held_back,
     mask_secrets,
     merge_values,
     options_spec,
@@ -52,7 +54,9 @@ class Resource:
 
     ``fields`` are the options in the order they are documented and sent; read-only fields only appear
     in results. ``rules`` hold the API's cross-field rules; ``spec_rules`` are argument-spec rules
-    (``mutually_exclusive`` …) for the top-level options.
+    (``mutually_exclusive`` …) for the top-level options; ``advice`` rules name settings the API accepts but
+    ignores, which the task is warned about. ``detail_elements`` are elements a whole record carries (one at least)
+    and a search summary lacks, which tells whether a search result must still be read with ``get``.
     """
 
     def __init__(
@@ -60,13 +64,17 @@ class Resource:
         endpoint: Endpoint,
         return_key: str,
         fields: Sequence[Field],
+        detail_elements: Sequence[str],
         rules: Sequence[Rule] = (),
+        advice: Sequence[Rule] = (),
         **spec_rules: Any,
     ) -> None:
         self.endpoint = endpoint
         self.return_key = return_key
+        self.detail_elements = tuple(detail_elements)
         self.fields = [Field("id", Integer(), read_only=True), *fields, *audit_fields()]
         self.rules = tuple(rules)
+        self.advice_rules = tuple(advice)
         self.spec_rules = spec_rules
 
     @property
@@ -84,10 +92,60 @@ class Resource:
             if problem:
                 raise ValidationError(problem)
 
-    def payload(self, desired: Mapping[str, Any], options: Optional[Sequence[str]] = None) -> Dict[str, Any]:
-        """The XML payload for the set options of ``desired`` (all of them, or only ``options``)."""
-        chosen = desired if options is None else {option: desired.get(option) for option in options}
+    def advice(self, desired: Mapping[str, Any]) -> List[str]:
+        return [message for message in (rule(desired) for rule in self.advice_rules) if message]
+
+    def check_create(self, desired: Mapping[str, Any]) -> None:
+        """Fail, before any write, when the task lacks an option that every create needs."""
+        missing = [
+            field.option for field in self.fields if field.required_on_create and desired.get(field.option) is None
+        ]
+        if missing:
+            raise ValidationError(
+                "No %s named %r exists, and creating one needs %s; nothing was changed."
+                % (self.label, desired.get("name"), " and ".join(missing))
+            )
+
+    def is_whole(self, record: Mapping[str, Any]) -> bool:
+        return any(record.get(element) is not None for element in self.detail_elements)
+
+    def payload(self, desired: Mapping[str, Any]) -> Dict[str, Any]:
+        """The XML payload of a create: every option the task set."""
+        return Group(*self.fields).to_wire(desired)
+
+    def update_payload(
+        self, current: Mapping[str, Any], desired: Mapping[str, Any], changed: Sequence[str]
+    ) -> Dict[str, Any]:
+        """The XML payload of an update: the changed options, blocks the API may replace sent whole."""
+        chosen = {}
+        for field in self.fields:
+            if field.option not in changed:
+                continue
+            chosen[field.option] = desired[field.option]
+            if isinstance(field.kind, Group) and field.kind.whole:
+                chosen[field.option] = filled_values(
+                    field.kind.fields, current.get(field.option), desired[field.option]
+                )
         return Group(*self.fields).to_wire(chosen)
+
+    def held_back_hint(
+        self, current: Mapping[str, Any], desired: Mapping[str, Any], changed: Sequence[str]
+    ) -> Optional[str]:
+        """Why a refused update may have needed a value the collection deliberately did not resend."""
+        names = [
+            name
+            for field in self.fields
+            if field.option in changed and isinstance(field.kind, Group) and field.kind.whole
+            for name in held_back(
+                field.kind.fields, current.get(field.option), desired[field.option], field.option + "."
+            )
+        ]
+        if not names:
+            return None
+        return (
+            "The update did not resend %s, which the task leaves unchanged (the server may refuse an old value);"
+            " if the server needs it, set %s in the task to a new value." % (", ".join(names), " and ".join(names))
+        )
 
     def normalise(self, record: Mapping[str, Any]) -> Dict[str, Any]:
         """A record from the server in the shape of the module's options."""

@@ -461,6 +461,8 @@ RESOURCE = Resource(
         Field("tags", ListedItems(Ref(TAG), item="Tag")),
         Field("comments", ListedItems(Text(), item="Comment", key="contents")),
     ],
+    # A record holds a form, server or OAuth2 part; the search summary shows none of them (recorded sample).
+    detail_elements=["formRecord", "serverRecord", "oauth2Record"],
 )
 
 CONTENTS = (

@@ -13,12 +13,17 @@ description:
   - Create, update and delete Qualys Web Application Scanning option profiles, including a custom scan
     intensity (number of HTTP threads and delay between requests).
   - Only the options a task sets are compared and sent; every other setting of the profile is left as it is.
-  - An unchanged profile costs one API call, a change two. The state after an update is predicted from
-    that one read, because Qualys answers an update with the id alone.
+  - An unchanged profile costs one search, plus one C(get) where the tenant answers searches with a summary of
+    each profile (which Qualys does not document either way). A change costs one write more; each distinct tag
+    name one search, ids nothing. The state after an update is predicted from that read, because Qualys answers
+    an update with the id alone.
+  - Options the task does not set take the server's defaults at creation; the collection never relies on what
+    those defaults are.
 author:
   - qualys.was maintainers (!UNKNOWN)
 extends_documentation_fragment:
   - qualys.was.connection
+  - qualys.was.state
 attributes:
   check_mode:
     support: full
@@ -37,24 +42,16 @@ options:
       - With O(id), a different name renames the profile.
       - Required to create a profile.
     type: str
-  id:
-    description:
-      - Id of an existing option profile. Takes precedence over O(name) to find the profile.
-    type: int
-  state:
-    description:
-      - V(present) creates the profile or brings the set options to the given values.
-      - V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
   performance:
     description:
       - A predefined scan intensity. Qualys uses V(low) when neither this nor O(custom_performance) is given
         at creation.
       - Setting it replaces a custom intensity.
+      - The product offers five levels, Lowest, Low, Medium, High and Maximum (1, 2, 5, 7 and 10 threads). The
+        API spellings of V(lowest) and V(maximum) (C(LOWEST), C(MAXIMUM)) are inferred from the product's labels;
+        no published request shows them.
     type: str
-    choices: [low, medium, high]
+    choices: [lowest, low, medium, high, maximum]
   custom_performance:
     description:
       - A custom scan intensity. Setting it replaces a predefined O(performance) level.
@@ -69,9 +66,11 @@ options:
         type: int
         required: true
   form_submission:
-    description: Which forms the scanner submits.
+    description:
+      - Which forms the scanner submits; V(none) submits none. The API spelling of V(none) (C(NONE)) is inferred
+        from the product's label.
     type: str
-    choices: [both, post, get]
+    choices: [none, post, get, both]
   bruteforce_option:
     description: How much password guessing the scan does.
     type: str
@@ -284,14 +283,15 @@ RESOURCE = Resource(
     OPTION_PROFILE,
     return_key="option_profile",
     fields=[
-        Field("name", Text()),
+        Field("name", Text(), required_on_create=True),
         Field("is_default", Boolean(), read_only=True),
         Field("tags", Items(Ref(TAG), item="Tag")),
         Field("comments", Items(Text(), item="Comment", key="contents")),
-        Field("form_submission", Choice("both", "post", "get")),
+        Field("form_submission", Choice("none", "post", "get", "both")),
         Field("bruteforce_option", Choice("disabled", "minimal", "limited", "exhaustive")),
         Field("max_crawl_requests", Integer(minimum=1)),
-        Field("performance", Choice("low", "medium", "high"), clears=["custom_performance"]),
+        # Scan intensity levels of the product (scan_performance.htm); LOWEST and MAXIMUM are inferred spellings.
+        Field("performance", Choice("lowest", "low", "medium", "high", "maximum"), clears=["custom_performance"]),
         Field(
             "custom_performance",
             Group(
@@ -311,6 +311,8 @@ RESOURCE = Resource(
         ),
         Field("parameter_set", Integer(minimum=0), wire="parameterSet.id"),
     ],
+    # A whole profile carries its scan settings (seed 003's get shows these three); a search summary none of them.
+    detail_elements=["smartScanSupport", "bruteforceOption", "performance", "customPerformance", "formSubmission"],
     mutually_exclusive=[("performance", "custom_performance")],
 )
 

@@ -17,15 +17,20 @@ description:
     and C(monthlyType) choice levels.
   - Only the options a task sets are compared and sent; every other setting of the schedule is left as it is.
     Lists given (web apps, tags, days, recipients) are authoritative and compared without regard to order.
-  - An unchanged schedule costs one API call, a change two, and names of web apps, tags, option profiles and
-    authentication records one search per kind. The state after an update is predicted from that one read,
-    because Qualys answers an update with the id alone.
+  - An unchanged schedule costs one search, plus one C(get) where the tenant answers searches with a summary of
+    each schedule (which Qualys does not document either way). A change costs one write more. Each distinct name
+    of a web app, tag, option profile or authentication record costs one search; ids cost nothing. The state
+    after an update is predicted from that read, because Qualys answers an update with the id alone.
+  - An update that changes part of O(scheduling) sends the whole recurrence, the parts the task does not set as
+    Qualys holds them, so that a change never wipes a setting made elsewhere - except
+    O(scheduling.start_date), which is sent only when the task changes it.
   - When O(active) is the only change, the schedule is activated or deactivated with the operations Qualys
     provides for it rather than updated.
 author:
   - qualys.was maintainers (!UNKNOWN)
 extends_documentation_fragment:
   - qualys.was.connection
+  - qualys.was.state
 attributes:
   check_mode:
     support: full
@@ -44,19 +49,8 @@ options:
       - Qualys does not require names to be unique; when several schedules share the name, the task fails
         and lists their ids, to be given as O(id).
       - With O(id), a different name renames the schedule.
-      - Required to create a schedule.
+      - Required to create a schedule. Surrounding white space is not part of the name.
     type: str
-  id:
-    description:
-      - Id of an existing schedule. Takes precedence over O(name) to find the schedule.
-    type: int
-  state:
-    description:
-      - V(present) creates the schedule or brings the set options to the given values.
-      - V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
   type:
     description: What the scans look for.
     type: str
@@ -75,6 +69,7 @@ options:
     description:
       - What is scanned, and how.
       - When given, it needs O(target.web_app), O(target.web_apps) or O(target.tags.included).
+      - Required to create a schedule; the task fails after its search, before any write, without it.
     type: dict
     suboptions:
       web_app:
@@ -82,6 +77,7 @@ options:
           - The one web application of a single-app schedule, as an id, an exact name, or a dictionary with
             C(id) or C(name).
           - A multi-scan schedule lists its web applications in O(target.web_apps) instead.
+          - Mutually exclusive with O(target.web_apps).
         type: raw
       web_apps:
         description:
@@ -120,10 +116,17 @@ options:
                 elements: raw
                 required: true
       web_app_auth_record:
-        description: Authentication record used by the scans, as an id, an exact name, or a dictionary with C(id) or C(name).
+        description:
+          - Authentication record used by the scans, as an id, an exact name, or a dictionary with C(id) or C(name).
+          - Mutually exclusive with O(target.use_default_auth_record).
         type: raw
+      use_default_auth_record:
+        description:
+          - V(true) uses the default authentication record of each web application (the API's
+            C(webAppAuthRecord.isDefault)) instead of one named record.
+        type: bool
       scanner_appliance:
-        description: The scanner that runs the scans.
+        description: The scanner that runs the scans. Mutually exclusive with O(target.scanner_tags).
         type: dict
         suboptions:
           type:
@@ -133,6 +136,13 @@ options:
           friendly_name:
             description: Name of the internal scanner appliance.
             type: str
+      scanner_tags:
+        description:
+          - Run the scans on the pool of scanner appliances that carry these tags, each an id, an exact name, or a
+            dictionary with C(id) or C(name) - the third scanner choice beside an external or internal scanner.
+          - Mutually exclusive with O(target.scanner_appliance).
+        type: list
+        elements: raw
       cancel_option:
         description:
           - V(specific) always applies this schedule's O(scheduling.cancel_after_n_hours).
@@ -182,7 +192,8 @@ options:
           - First launch, as an ISO 8601 date-time such as V(2030-06-13T21:51:00Z); a date-time without an offset
             is taken as UTC.
           - Qualys keeps minutes, not seconds, so the seconds are sent but not compared.
-          - Qualys refuses to create a schedule that starts in the past.
+          - Qualys refuses to create a schedule that starts in the past, and may refuse an update that sends a
+            start date in the past; so an update sends the start date only when the task changes it.
         type: str
       time_zone:
         description: Time zone the recurrence follows, for example across daylight saving time changes.
@@ -221,7 +232,7 @@ options:
             type: int
             required: true
           on_days:
-            description: Days of the week the scans run.
+            description: Days of the week the scans run; at least one.
             type: list
             elements: str
             choices: [monday, tuesday, wednesday, thursday, friday, saturday, sunday]
@@ -306,7 +317,8 @@ options:
   send_mail:
     description:
       - Whether an e-mail is sent when a scan completes. Qualys sends one unless told otherwise.
-      - With V(false), O(send_one_mail=true) and O(send_mail_from_address_option) are refused.
+      - With V(false), O(send_mail_from_address_option) is refused, and O(send_one_mail=true) is ignored by Qualys
+        (the task warns).
     type: bool
   send_one_mail:
     description:
@@ -324,8 +336,12 @@ options:
     type: bool
 notes:
   - The rules the API documents are checked before any API call - a target needs web apps or included tags,
-    scan-complete e-mail options need O(send_mail) not to be V(false), and the recurrence settings must match
-    the occurrence type.
+    a sender of scan-complete e-mails needs O(send_mail) not to be V(false), and the recurrence settings must
+    match the occurrence type.
+  - When a task would create a schedule, options every create needs (O(name), O(target)) are checked right after
+    the search, before any write.
+  - A create whose outcome is unknown (a timeout, a server error, a garbled answer) is never sent again. The
+    schedule is looked for; when it is not found, the task fails saying it may exist, and a re-run finds it.
   - Unknown or ambiguous names of web apps, tags, option profiles and authentication records fail the task
     before anything is written.
 seealso:
@@ -629,20 +645,29 @@ TARGET = Group(
     Field("web_apps", Items(Ref(WEB_APP), item="WebApp")),
     Field("tags", Group(Field("included", TAG_SELECTION), Field("excluded", TAG_SELECTION))),
     Field("web_app_auth_record", Ref(AUTH_RECORD)),
+    # The documented alternative to a record's id: each web app's own default record (create_schedule.htm).
+    Field("use_default_auth_record", Boolean(), wire="webAppAuthRecord.isDefault"),
     Field("scanner_appliance", Group(Field("type", Choice("external", "internal")), Field("friendly_name", Text()))),
+    Field("scanner_tags", Items(Ref(TAG), item="Tag")),
     Field("cancel_option", Choice(*SETTING_SOURCE)),
     Field("auth_record_option", Choice(*SETTING_SOURCE)),
     Field("profile_option", Choice(*SETTING_SOURCE)),
     Field("scanner_option", Choice(*SETTING_SOURCE)),
     Field("randomize_scan", Boolean()),
     Field("use_dns_override", Boolean()),
+    mutually_exclusive=[
+        ("web_app", "web_apps"),
+        ("web_app_auth_record", "use_default_auth_record"),
+        ("scanner_appliance", "scanner_tags"),
+    ],
 )
 
 EVERY_N_MONTHS = Field("every_n_months", Integer(minimum=1), required=True)
 OCCURRENCE_COUNT = Field("occurrence_count", Integer(minimum=1))
 
+# Whether an update's scheduling replaces the stored block or merges into it is not documented: it is sent whole.
 SCHEDULING = Group(
-    Field("start_date", DateTime()),
+    Field("start_date", DateTime(), resend=False),
     # Qualys computes the offset from the code, whatever the request said.
     Field("time_zone", Group(Field("code", Text(), required=True), Field("offset", Text(), compared=False))),
     # The occurrence type and its settings are one recurrence: sending a type replaces the previous one.
@@ -656,7 +681,7 @@ SCHEDULING = Group(
         "weekly_occurrence",
         Group(
             Field("every_n_weeks", Integer(minimum=1), required=True),
-            Field("on_days", Items(Choice(*WEEKDAYS), item="WeekDay", wrapper=None), required=True),
+            Field("on_days", Items(Choice(*WEEKDAYS), item="WeekDay", wrapper=None, minimum=1), required=True),
             OCCURRENCE_COUNT,
         ),
         wire="occurrence.weeklyOccurrence",
@@ -687,6 +712,7 @@ SCHEDULING = Group(
         wire="occurrence.monthlyOccurrence",
     ),
     Field("cancel_after_n_hours", Integer(minimum=1)),
+    whole=True,
 )
 
 NOTIFICATION = Group(
@@ -714,16 +740,18 @@ def target_needs_web_apps_or_tags(desired):
     return "target needs web_app, web_apps or tags.included: a schedule scans the web apps it names or its tags select."
 
 
-def mail_options_need_mail(desired):
+def sender_needs_mail(desired):
     # An unset send_mail is the server's default, true; only an explicit false conflicts.
-    if desired.get("send_mail") is not False:
-        return None
-    if desired.get("send_one_mail"):
-        return "send_one_mail: true needs send_mail: true; Qualys ignores it when no completion e-mail is sent."
-    if desired.get("send_mail_from_address_option") is not None:
+    if desired.get("send_mail") is False and desired.get("send_mail_from_address_option") is not None:
         return (
             "send_mail_from_address_option needs send_mail: true; Qualys refuses a sender for e-mails it does not send."
         )
+    return None
+
+
+def one_mail_needs_mail(desired):
+    if desired.get("send_mail") is False and desired.get("send_one_mail"):
+        return "send_one_mail: true has no effect with send_mail: false; Qualys ignores it (seed 000)."
     return None
 
 
@@ -747,12 +775,13 @@ RESOURCE = Resource(
     SCAN_SCHEDULE,
     return_key="schedule",
     fields=[
-        Field("name", Text()),
+        Field("name", Text(), required_on_create=True),
         Field("type", Choice("vulnerability", "discovery")),
         Field("active", Boolean(), toggle=("activate", "deactivate")),
         Field("multi", Boolean(), read_only=True),
         Field("profile", Ref(OPTION_PROFILE)),
-        Field("target", TARGET),
+        # Seed 000: "The element target must have at least tags or web applications specified."
+        Field("target", TARGET, required_on_create=True),
         Field("progressive_scanning", Choice("default", "enabled", "disabled")),
         Field("scheduling", SCHEDULING),
         Field("notification", NOTIFICATION),
@@ -762,7 +791,9 @@ RESOURCE = Resource(
         Field("enable_waf_auth", Boolean(), wire="enableWAFAuth"),
         Field("launched_count", Integer(), read_only=True),
     ],
-    rules=[target_needs_web_apps_or_tags, mail_options_need_mail, occurrence_matches_type],
+    detail_elements=["target"],
+    rules=[target_needs_web_apps_or_tags, sender_needs_mail, occurrence_matches_type],
+    advice=[one_mail_needs_mail],
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 import pytest
 import requests
 
+from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -165,6 +166,8 @@ def run_module(
 
     session = FakeSession(replies)
     monkeypatch.setattr(client.requests, "Session", lambda: session)
+    # A module process starts with no warnings; in one test process they would pile up from run to run.
+    monkeypatch.setattr(warnings, "_global_warnings", type(warnings._global_warnings)())
     with patch_module_args(dict(args, _ansible_check_mode=check, _ansible_diff=diff)):
         with pytest.raises(SystemExit):
             main()

@@ -39,6 +39,7 @@ SECRET_RESOURCE = Resource(
         Field("login", Group(Field("user", Text()), Field("password", Text(), secret=True))),
         Field("script", SeleneseScript(), secret=True),
     ],
+    detail_elements=["login"],
 )
 SELECTORS = [
     Selector("id", Integer()),
@@ -46,7 +47,9 @@ SELECTORS = [
     Selector("tags", Ref(TAG), field="tags.id", many=True),
     Selector("kinds", Choice("form_standard", "server_ntlm"), field="contents", many=True),
 ]
-PLAIN_RESOURCE = Resource(OPTION_PROFILE, return_key="profiles", fields=[Field("name", Text())])
+PLAIN_RESOURCE = Resource(
+    OPTION_PROFILE, return_key="profiles", fields=[Field("name", Text())], detail_elements=["name"]
+)
 
 
 def record(record_id, name="R", extra=""):
@@ -109,13 +112,15 @@ def test_selectors_become_criteria_and_are_anded():
     assert session.operations == ["search/webappauthrecord"]  # tag ids need no lookup
 
 
-def test_tag_names_are_resolved_with_one_search():
-    tags = Reply(service_response("Tag", ["<id>5</id><name>Production</name>", "<id>6</id><name>PCI</name>"]))
-    info, client, session = query([tags, page()])
+def test_each_tag_name_is_resolved_with_one_exact_search():
+    production = Reply(service_response("Tag", ["<id>5</id><name>Production</name>"]))
+    pci = Reply(service_response("Tag", ["<id>6</id><name>PCI</name>"]))
+    info, client, session = query([pci, production, page()])
     assert info.read(client, params(tags=["Production", "PCI", 9])) == []
-    assert session.operations == ["search/tag", "search/webappauthrecord"]
-    assert criteria_of(session.requests[0]) == [("name", "IN", "PCI,Production")]
-    assert criteria_of(session.requests[1]) == [("tags.id", "IN", "5,6,9")]
+    assert session.operations == ["search/tag", "search/tag", "search/webappauthrecord"]
+    assert criteria_of(session.requests[0]) == [("name", "EQUALS", "PCI")]
+    assert criteria_of(session.requests[1]) == [("name", "EQUALS", "Production")]
+    assert criteria_of(session.requests[2]) == [("tags.id", "IN", "5,6,9")]
 
 
 def test_generic_filters_are_sent_as_given_in_the_apis_case():

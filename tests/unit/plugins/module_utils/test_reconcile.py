@@ -34,6 +34,7 @@ RESOURCE = Resource(
         Field("cancel_after_n_hours", Integer(1, 24)),
         Field("tags", Items(Ref(TAG), item="Tag")),
     ],
+    detail_elements=["type"],
 )
 STORED = "<id>7</id><name>Nightly</name><active>false</active><type>VULNERABILITY</type><tags><count>0</count></tags>"
 EMPTY = service_response("WasScanSchedule", [])
@@ -51,7 +52,7 @@ def reconciler(replies, check_mode=False, retries=3):
     client = QualysClient(
         ConnectionSettings("https://q.example.test", "u", "p", retries=retries), session, sleep=lambda s: None
     )
-    return Reconciler(client, RESOURCE, check_mode), session
+    return Reconciler(client, RESOURCE, check_mode, sleep=lambda seconds: None), session
 
 
 def sent_payload(request):
@@ -152,11 +153,78 @@ def test_a_create_that_timed_out_is_looked_for_before_it_is_sent_again():
     assert outcome.after["id"] == 7
 
 
-def test_a_create_that_failed_unseen_is_sent_again():
-    created = service_response("WasScanSchedule", [STORED])
-    engine, session = reconciler([Reply(EMPTY), Reply(b"", status=502), Reply(EMPTY), Reply(created)])
+@pytest.mark.parametrize(
+    "unknown",
+    [Reply(b"", status=502), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(b"<html>")],
+    ids=["502", "timeout", "garbled"],
+)
+def test_a_create_of_unknown_outcome_is_never_sent_again(unknown):
+    engine, session = reconciler([Reply(EMPTY), unknown] + [Reply(EMPTY)] * 3)
+    with pytest.raises(QualysApiError, match="may already exist.*Re-run the task") as failure:
+        engine.ensure_present(desired(name="Nightly"))
+    assert session.operations.count("create/wasscanschedule") == 1
+    # the object is looked for a few times, since a slow create may still be running
+    assert session.operations.count("search/wasscanschedule") == 4
+    assert "create scan schedule 'Nightly'" in str(failure.value)
+
+
+def test_a_slow_create_found_on_a_later_look_is_the_created_object():
+    engine, session = reconciler([Reply(EMPTY), Reply(b"", status=504), Reply(EMPTY), Reply(FOUND)])
     assert engine.ensure_present(desired(name="Nightly")).after["id"] == 7
-    assert session.operations.count("create/wasscanschedule") == 2
+    assert session.operations.count("create/wasscanschedule") == 1
+
+
+def test_a_search_summary_is_read_in_full_with_one_get():
+    summary = service_response("WasScanSchedule", ["<id>7</id><name>Nightly</name>"])
+    engine, session = reconciler([Reply(summary), Reply(FOUND)], check_mode=True)
+    outcome = engine.ensure_present(desired(name="Nightly", type="vulnerability"))
+    assert session.operations == ["search/wasscanschedule", "get/wasscanschedule"]
+    assert outcome.changed is False and outcome.before["type"] == "vulnerability"
+
+
+def test_a_whole_search_result_costs_no_get():
+    engine, session = reconciler([Reply(FOUND)], check_mode=True)
+    engine.ensure_present(desired(name="Nightly", type="vulnerability"))
+    assert session.operations == ["search/wasscanschedule"]
+
+
+def test_a_name_is_matched_sent_and_compared_without_surrounding_whitespace():
+    engine, session = reconciler([Reply(FOUND)])
+    outcome = engine.ensure_present(desired(name="Nightly\n", type="vulnerability"))
+    criteria = ElementTree.fromstring(session.requests[0].body).find("filters/Criteria")
+    assert criteria.text == "Nightly" and outcome.changed is False
+
+
+def test_absent_with_all_with_name_deletes_every_object_of_the_name():
+    twins = service_response("WasScanSchedule", [STORED, STORED.replace("<id>7</id>", "<id>8</id>")])
+    engine, session = reconciler(
+        [Reply(twins), Reply(id_response("WasScanSchedule", 7)), Reply(id_response("WasScanSchedule", 8))]
+    )
+    outcome = engine.ensure_absent(name="Nightly", all_with_name=True)
+    assert [state["id"] for state in outcome.removed] == [7, 8]
+    assert [request.url.rsplit("/", 1)[-1] for request in session.requests[1:]] == ["7", "8"]
+
+
+def test_several_objects_of_the_name_without_all_with_name_fail_listing_their_ids():
+    twins = service_response("WasScanSchedule", [STORED, STORED.replace("<id>7</id>", "<id>8</id>")])
+    engine, session = reconciler([Reply(twins)])
+    with pytest.raises(QualysError, match=r"ids 7, 8.*all_with_name=true"):
+        engine.ensure_absent(name="Nightly")
+    assert session.operations == ["search/wasscanschedule"]
+
+
+def test_an_update_of_unknown_outcome_that_took_effect_is_a_success():
+    changed = FOUND.replace(b"VULNERABILITY", b"DISCOVERY")
+    engine, session = reconciler([Reply(FOUND), Reply(b"", status=500), Reply(changed)])
+    assert engine.ensure_present(desired(name="Nightly", type="discovery")).changed
+    assert session.operations.count("update/wasscanschedule") == 1
+
+
+def test_an_update_of_unknown_outcome_that_did_not_take_effect_fails():
+    engine, session = reconciler([Reply(FOUND), Reply(b"", status=500), Reply(FOUND)])
+    with pytest.raises(QualysApiError, match="update scan schedule 'Nightly' \\(id 7\\); HTTP 500"):
+        engine.ensure_present(desired(name="Nightly", type="discovery"))
+    assert session.operations.count("update/wasscanschedule") == 1
 
 
 def test_a_refused_create_is_reported_for_the_object():
@@ -181,14 +249,12 @@ def test_a_delete_that_timed_out_but_happened_is_a_success():
     assert engine.ensure_absent(name="Nightly").changed
 
 
-def test_names_are_resolved_with_one_search_per_kind():
-    tags = service_response(
-        "Tag", ["<id>1</id><name>Prod</name>", "<id>2</id><name>Web</name>", "<id>3</id><name>prod</name>"]
-    )
-    session = FakeSession([Reply(tags)])
+def test_each_distinct_name_is_resolved_with_one_exact_search_and_ids_cost_nothing():
+    prod = service_response("Tag", ["<id>1</id><name>Prod</name>", "<id>3</id><name>prod</name>"])
+    session = FakeSession([Reply(prod), Reply(service_response("Tag", ["<id>2</id><name>Web</name>"]))])
     client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
     resolved = ReferenceResolver(client).resolve(
-        RESOURCE.fields, desired(tags=["Prod", {"name": "Web"}, 12, "44", {"id": 5}])
+        RESOURCE.fields, desired(tags=["Prod", {"name": "Web "}, 12, "44", {"id": 5}, "Prod"])
     )
     assert resolved["tags"] == [
         {"id": 1, "name": "Prod"},
@@ -196,10 +262,13 @@ def test_names_are_resolved_with_one_search_per_kind():
         {"id": 12, "name": None},
         {"id": 44, "name": None},
         {"id": 5, "name": None},
+        {"id": 1, "name": "Prod"},
     ]
-    criteria = ElementTree.fromstring(session.requests[0].body).find("filters/Criteria")
-    assert (criteria.get("operator"), criteria.text) == ("IN", "Prod,Web")
-    assert len(session.requests) == 1
+    sent = [ElementTree.fromstring(request.body).find("filters/Criteria") for request in session.requests]
+    assert [(criteria.get("field"), criteria.get("operator"), criteria.text) for criteria in sent] == [
+        ("name", "EQUALS", "Prod"),
+        ("name", "EQUALS", "Web"),
+    ]
 
 
 @pytest.mark.parametrize(

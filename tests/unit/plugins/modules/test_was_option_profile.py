@@ -98,7 +98,10 @@ def test_check_mode_and_diff_show_only_the_managed_options(monkeypatch, capsys):
             {"performance": "low", "custom_performance": {"num_of_http_threads": 1, "delay_between_requests": 1}},
             "parameters are mutually exclusive: performance|custom_performance",
         ),
-        ({"performance": "turbo"}, "value of performance must be one of: low, medium, high, got: turbo"),
+        (
+            {"performance": "turbo"},
+            "value of performance must be one of: lowest, low, medium, high, maximum, got: turbo",
+        ),
         ({"custom_performance": {"num_of_http_threads": 1}}, "missing required arguments: delay_between_requests"),
     ],
 )
