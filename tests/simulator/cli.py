@@ -10,7 +10,6 @@ import argparse
 import os
 import signal
 import sys
-import threading
 from pathlib import Path
 from typing import List, Optional
 
@@ -84,12 +83,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (OSError, ValueError) as error:  # an unreadable or invalid fixture, a port in use, a bad setting
         parser.exit(2, f"{parser.prog}: error: {error}\n")
 
-    stopping = threading.Event()
-    for signal_number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signal_number, lambda *_: stopping.set())
+    # The stop signals are blocked, before any thread starts so that every thread inherits the mask, and taken
+    # with sigwait: no Python handler runs, so none can interrupt the main thread while it holds a lock and then
+    # wait for that lock itself. A handler that set a threading.Event did that when two signals came close
+    # together (a process group's SIGTERM, then the process's own): the second handler, run inside the first
+    # one's Event.set(), waited for the Event's lock forever. Later signals stay pending, so the exit status is 0.
+    stop_signals = {signal.SIGTERM, signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals)
     simulator.start()
     sys.stdout.write(f"listening on {simulator.url}\n")
     sys.stdout.flush()
-    stopping.wait()
+    signal.sigwait(stop_signals)
     simulator.stop()
     return 0
