@@ -225,7 +225,7 @@ def test_allow_lists_name_real_paths():
 def _with_extra_field(field: module_fields.Field) -> Resource:
     # The field alone, so that these tests do not depend on the state of the real tables.
     real = resource_of("was_option_profile")
-    return Resource(real.endpoint, real.return_key, [field])
+    return Resource(real.endpoint, real.return_key, [field], real.detail_elements)
 
 
 def test_bogus_field_is_reported():
