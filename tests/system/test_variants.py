@@ -5,8 +5,8 @@
 """The modules are right under every variant of the behaviours the public record leaves open.
 
 For the default settings and for each non-default value of each simulator setting (one at a time), one
-ansible-playbook run, against a simulator started with that variant's command-line flags, creates an option profile and a monthly schedule that refer to web apps, tags and the
-profile by name, lets the start date pass, runs both again (nothing to do), changes one option of each,
+ansible-playbook run, against a simulator started with that variant's command-line flags, creates an option
+profile and a monthly schedule that refer to web apps, tags and the profile by name, lets the start date pass, runs both again (nothing to do), changes one option of each,
 predicts a change in check mode and reads authentication records. Every task's outcome and ``api_calls`` is
 checked against the table below, their sum against the simulator's own count, and no search may use ``IN`` on
 a name (text fields take only EQUALS, NOT EQUALS and CONTAINS).
@@ -15,96 +15,79 @@ a name (text fields take only EQUALS, NOT EQUALS and CONTAINS).
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
+import yaml
 
-from ansible_collections.qualys.was.tests.system.sim_api import SimControl
-from ansible_collections.qualys.was.tests.system.simulator_process import SimulatorProcess
-from ansible_collections.qualys.was.tests.system.variants_support import (
-    ROOT,
-    PlaybookRun,
-    cli_flags,
-    non_default_settings,
-    parallel_runs,
-    run_playbook,
-)
+from ansible_collections.qualys.was.tests.system.playbook import play, run_playbook
+from ansible_collections.qualys.was.tests.system.variants_support import cli_flags, one_at_a_time, parallel_runs
 
 # The simulated clock when a run starts, and the instant the playbook moves it to once the schedule exists:
 # from then on the schedule's start date is in the past, so an update that resent it would be refused.
 START_CLOCK = "2030-01-01T00:00:00Z"
 LATER_CLOCK = "2030-03-01T00:00:00Z"
 
-PLAYBOOK = """
----
-- name: The three modules under one simulator variant
-  hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/qualys.was.was:
-      api_url: "{{ sim_url }}"
-      username: admin
-      password: admin-pass
-  tasks:
-    - name: create profile
-      qualys.was.was_option_profile: &profile
-        name: Variant profile
-        tags: [Production]
-        form_submission: post
-        bruteforce_option: minimal
-        custom_performance: {num_of_http_threads: 2, delay_between_requests: 500}
+# The tasks, with YAML anchors so that a re-run repeats its creation exactly and a change differs in one option.
+TASKS_YAML = """
+- name: create profile
+  qualys.was.was_option_profile: &profile
+    name: Variant profile
+    tags: [Production]
+    form_submission: post
+    bruteforce_option: minimal
+    custom_performance: {num_of_http_threads: 2, delay_between_requests: 500}
 
-    - name: create schedule
-      qualys.was.was_scan_schedule: &schedule
-        name: Variant schedule
-        profile: Variant profile
-        target:
-          web_apps: [Demo Shop, Demo Blog]
-        scheduling: &scheduling
-          start_date: "2030-01-05T00:00:00Z"
-          time_zone: {code: UTC}
-          occurrence_type: monthly
-          monthly_occurrence:
-            day_order_in_month: {day_order: last, day_of_month: sunday, every_n_months: 1}
+- name: create schedule
+  qualys.was.was_scan_schedule: &schedule
+    name: Variant schedule
+    profile: Variant profile
+    target:
+      web_apps: [Demo Shop, Demo Blog]
+    scheduling: &scheduling
+      start_date: "2030-01-05T00:00:00Z"
+      time_zone: {code: UTC}
+      occurrence_type: monthly
+      monthly_occurrence:
+        day_order_in_month: {day_order: last, day_of_month: sunday, every_n_months: 1}
 
-    - name: let the start date pass
-      ansible.builtin.uri:
-        url: "{{ sim_url }}/_sim/clock"
-        method: POST
-        body_format: json
-        body: {now: "%(later)s"}
+- name: let the start date pass
+  ansible.builtin.uri:
+    url: "{{ sim_url }}/_sim/clock"
+    method: POST
+    body_format: json
+    body: {now: "%(later)s"}
 
-    - name: re-run profile
-      qualys.was.was_option_profile: *profile
+- name: re-run profile
+  qualys.was.was_option_profile: *profile
 
-    - name: re-run schedule
-      qualys.was.was_scan_schedule: *schedule
+- name: re-run schedule
+  qualys.was.was_scan_schedule: *schedule
 
-    - name: change profile
-      qualys.was.was_option_profile:
-        <<: *profile
-        bruteforce_option: limited
+- name: change profile
+  qualys.was.was_option_profile:
+    <<: *profile
+    bruteforce_option: limited
 
-    - name: change schedule
-      qualys.was.was_scan_schedule:
-        <<: *schedule
-        scheduling:
-          <<: *scheduling
-          monthly_occurrence:
-            day_order_in_month: {day_order: last, day_of_month: saturday, every_n_months: 1}
-      ignore_errors: true
+- name: change schedule
+  qualys.was.was_scan_schedule:
+    <<: *schedule
+    scheduling:
+      <<: *scheduling
+      monthly_occurrence:
+        day_order_in_month: {day_order: last, day_of_month: saturday, every_n_months: 1}
+  ignore_errors: true
 
-    - name: check mode
-      qualys.was.was_option_profile:
-        <<: *profile
-        bruteforce_option: exhaustive
-      check_mode: true
+- name: check mode
+  qualys.was.was_option_profile:
+    <<: *profile
+    bruteforce_option: exhaustive
+  check_mode: true
 
-    - name: read auth records
-      qualys.was.was_auth_record_info:
-        tags: [Production]
-        details: true
+- name: read auth records
+  qualys.was.was_auth_record_info:
+    tags: [Production]
+    details: true
 """ % {"later": LATER_CLOCK}
 
 TASKS = (
@@ -156,13 +139,6 @@ WRITES = {
 }
 
 
-def variants() -> List[Tuple[str, Dict[str, Any]]]:
-    found = [("defaults", {})]
-    for name, values in non_default_settings().items():
-        found.extend(("%s=%s" % (name, value), {name: value}) for value in values)
-    return found
-
-
 def name_in_criteria(stats: Dict[str, Any]) -> List[str]:
     """Criteria keys ``"<op>/<object> <field> <OPERATOR>"`` that used IN on a name."""
     found = []
@@ -173,39 +149,32 @@ def name_in_criteria(stats: Dict[str, Any]) -> List[str]:
     return found
 
 
-def run_variant(settings: Dict[str, Any], work_dir: Path) -> Tuple[PlaybookRun, Dict[str, Any]]:
-    """The playbook against a simulator of its own, started with the variant's command-line flags."""
-    process = SimulatorProcess(str(ROOT), extra_args=cli_flags(settings))
-    try:
-        sim = SimControl(process.url)
+@pytest.fixture(scope="module", name="variant_runs")
+def variant_runs_fixture(module_simulators, tmp_path_factory):
+    """Every variant's run, several at once: each has a simulator of its own, started with the variant's flags."""
+
+    def run_variant(settings: Dict[str, Any], folder: str) -> Tuple[Any, Dict[str, Any]]:
+        sim = module_simulators(*cli_flags(settings))
         applied = sim.settings()
         assert {name: applied[name] for name in settings} == settings
         sim.control("POST", "clock", {"now": START_CLOCK})
-        playbook = work_dir / "variant.yml"
-        playbook.write_text(PLAYBOOK, encoding="utf-8")
-        run = run_playbook(playbook, {"sim_url": sim.url}, work_dir)
+        run = run_playbook(folder, [play(sim.url, yaml.safe_load(TASKS_YAML), name="Variant")])
         return run, sim.stats()
-    finally:
-        process.stop()
 
-
-@pytest.fixture(scope="module", name="variant_runs")
-def variant_runs_fixture(tmp_path_factory):
-    """Every variant's run, several at once: each has its own simulator, so that none waits for another."""
     with ThreadPoolExecutor(max_workers=parallel_runs()) as pool:
         futures = {
-            name: pool.submit(run_variant, settings, tmp_path_factory.mktemp(name.replace("=", "-")))
-            for name, settings in variants()
+            name: pool.submit(run_variant, settings, str(tmp_path_factory.mktemp(name.replace("=", "-"))))
+            for name, settings in one_at_a_time()
         }
         return {name: future.result() for name, future in futures.items()}
 
 
 def test_every_variant_has_expected_calls():
     # A setting added to the simulator must be added to the table, with the calls its variant costs.
-    assert sorted(name for name, _settings in variants()) == sorted(EXPECTED_CALLS)
+    assert sorted(name for name, _settings in one_at_a_time()) == sorted(EXPECTED_CALLS)
 
 
-@pytest.mark.parametrize("variant", [name for name, _settings in variants()])
+@pytest.mark.parametrize("variant", [name for name, _settings in one_at_a_time()])
 def test_modules_under_variant(variant_runs, variant):
     run, stats = variant_runs[variant]
 
