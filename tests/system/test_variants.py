@@ -6,8 +6,9 @@
 
 For the default settings and for each non-default value of each simulator setting (one at a time), one
 ansible-playbook run, against a simulator started with that variant's command-line flags, creates an option
-profile and a monthly schedule that refer to web apps, tags and the profile by name, lets the start date pass, runs both again (nothing to do), changes one option of each,
-predicts a change in check mode and reads authentication records. Every task's outcome and ``api_calls`` is
+profile and a monthly schedule that refer to web apps, tags and the profile by name, lets the start date
+pass, runs both again (nothing to do), changes one option of each, predicts a change in check mode and reads
+authentication records. Every task's outcome and ``api_calls`` is
 checked against the table below, their sum against the simulator's own count, and no search may use ``IN`` on
 a name (text fields take only EQUALS, NOT EQUALS and CONTAINS).
 """
