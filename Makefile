@@ -46,19 +46,20 @@ export LOG_DIR := $(CURDIR)/$(LOGS)
 # The newest line's tools (ansible-playbook, ansible-galaxy, black, ...) come first
 export PATH := $(CURDIR)/$(NEW_VENV)/bin:$(PATH)
 
-.PHONY: help setup demo test sanity units integration lint simulator bench clean distclean collection ansible-test-ready
+.PHONY: help setup demo test sanity units integration system lint simulator bench clean distclean collection ansible-test-ready
 
 help:
 	@echo "make setup        virtualenvs with the pinned toolchain:"
 	@echo "                  $(NEW_VENV) (ansible-core $(NEW_SERIES), Python $(NEW_PYTHON), every tool)"
 	@echo "                  and $(OLD_VENV) (ansible-core $(OLD_SERIES), Python $(OLD_PYTHON))"
 	@echo "make demo         install the collection and run $(DEMO_PLAYBOOK) twice against the simulator"
-	@echo "make test         everything CI checks: lint, sanity, units, integration"
+	@echo "make test         everything CI checks: lint, sanity, units, integration, system"
 	@echo "make lint         ansible-lint, antsibull-docs, antsibull-changelog, black, shellcheck,"
 	@echo "                  ansible-doc of every module from the built and installed tarball"
 	@echo "make sanity       ansible-test sanity on every supported ansible-core line"
 	@echo "make units        ansible-test units on every supported ansible-core line"
 	@echo "make integration  ansible-test integration against the simulator, on every supported line"
+	@echo "make system       ansible-playbook runs against simulators: faults, load, hostile input, secrets"
 	@echo "make simulator    the Qualys WAS simulator in the foreground on port $(SIM_PORT) (SIM_PORT=...)"
 	@echo "make bench        API calls and timings of typical tasks against the simulator"
 	@echo "make collection   refresh the copies under $(COLLECTIONS)/ that the stages test"
@@ -88,7 +89,7 @@ ansible-test-ready: setup
 # --- stages --------------------------------------------------------------------------------------------------
 
 test: setup
-	@MAKE="$(MAKE)" tools/test-all lint sanity units integration
+	@MAKE="$(MAKE)" tools/test-all lint sanity units integration system
 
 sanity: setup collection ansible-test-ready
 	@tools/run-ansible-test sanity --venv
@@ -105,6 +106,17 @@ integration: setup collection ansible-test-ready
 
 lint: setup collection
 	@tools/lint
+
+# pytest suites in tests/system start their own simulators and run ansible-playbook against them, from the newest
+# line's copy. Exit status 5 (no test collected) is a failure like any other.
+system: setup collection
+	@started=$$SECONDS; status=0; \
+	cd $(call copy,$(NEW_SERIES)) && PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
+		ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
+		$(CURDIR)/$(PYTHON) -m pytest -p no:cacheprovider -rfE tests/system || status=$$?; \
+	elapsed=$$((SECONDS - started)); \
+	if [[ $$status -eq 0 ]]; then echo "== system: passed in $${elapsed}s (fault matrix in $(LOGS)/fault-matrix.md)"; \
+	else echo "== system: FAILED (pytest exit status $$status) in $${elapsed}s"; exit 1; fi
 
 # --- running the collection ----------------------------------------------------------------------------------
 
