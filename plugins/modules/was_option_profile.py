@@ -76,13 +76,13 @@ options:
     type: str
     choices: [disabled, minimal, limited, exhaustive]
   max_crawl_requests:
-    description: The most links the scanner crawls.
+    description: The most links the scanner crawls, 1 or more.
     type: int
   timeout_error_threshold:
-    description: Timeout errors after which the scan stops.
+    description: Timeout errors after which the scan stops, 0 or more.
     type: int
   unexpected_error_threshold:
-    description: Unexpected errors after which the scan stops.
+    description: Unexpected errors after which the scan stops, 0 or more.
     type: int
   ignore_binary_files:
     description: Whether to skip binary files while crawling.
@@ -91,7 +91,7 @@ options:
     description: Whether to detect frameworks and adapt the scan to them.
     type: bool
   smart_scan_depth:
-    description: How deep smart scan looks; used while O(smart_scan_support) is V(true).
+    description: How deep smart scan looks, 1 or more; used while O(smart_scan_support) is V(true).
     type: int
   sensitive_content:
     description: Sensitive content the scan looks for in responses.
@@ -104,7 +104,7 @@ options:
         description: Report social security numbers.
         type: bool
   parameter_set:
-    description: Id of the parameter set to use; Qualys provides V(0), C(Initial Parameters).
+    description: Id of the parameter set to use, 0 or more; Qualys provides V(0), C(Initial Parameters).
     type: int
   comments:
     description:
@@ -258,6 +258,14 @@ option_profile:
     updated_by:
       description: Who changed it last.
       type: dict
+deleted_ids:
+  description:
+    - Ids of the option profiles a O(state=absent) task deleted, or would delete in check mode; several with
+      O(all_with_name=true).
+  returned: when O(state=absent)
+  type: list
+  elements: int
+  sample: [697193]
 api_calls:
   description: Number of Qualys API calls the task made, retries included.
   returned: always

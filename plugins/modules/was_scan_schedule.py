@@ -217,18 +217,18 @@ options:
         type: dict
         suboptions:
           every_n_days:
-            description: Days between scans.
+            description: Days between scans, 1 or more.
             type: int
             required: true
           occurrence_count:
-            description: How many scans to run before the schedule ends; without it, it does not end.
+            description: How many scans to run before the schedule ends, 1 or more; without it, it does not end.
             type: int
       weekly_occurrence:
         description: A weekly recurrence.
         type: dict
         suboptions:
           every_n_weeks:
-            description: Weeks between scans.
+            description: Weeks between scans, 1 or more.
             type: int
             required: true
           on_days:
@@ -238,7 +238,7 @@ options:
             choices: [monday, tuesday, wednesday, thursday, friday, saturday, sunday]
             required: true
           occurrence_count:
-            description: How many scans to run before the schedule ends; without it, it does not end.
+            description: How many scans to run before the schedule ends, 1 or more; without it, it does not end.
             type: int
       monthly_occurrence:
         description:
@@ -256,7 +256,7 @@ options:
                 type: int
                 required: true
               every_n_months:
-                description: Months between scans.
+                description: Months between scans, 1 or more.
                 type: int
                 required: true
           day_order_in_month:
@@ -274,14 +274,14 @@ options:
                 choices: [monday, tuesday, wednesday, thursday, friday, saturday, sunday]
                 required: true
               every_n_months:
-                description: Months between scans.
+                description: Months between scans, 1 or more.
                 type: int
                 required: true
           occurrence_count:
-            description: How many scans to run before the schedule ends; without it, it does not end.
+            description: How many scans to run before the schedule ends, 1 or more; without it, it does not end.
             type: int
       cancel_after_n_hours:
-        description: Hours after which a scan still running is cancelled.
+        description: Hours after which a scan still running is cancelled, 1 or more.
         type: int
   notification:
     description: The e-mail sent before each scan.
@@ -298,7 +298,7 @@ options:
         type: dict
         suboptions:
           nb:
-            description: Number of O(notification.delay.scale) units.
+            description: Number of O(notification.delay.scale) units, 1 or more.
             type: int
             required: true
           scale:
@@ -591,6 +591,14 @@ schedule:
     updated_by:
       description: Who changed it last.
       type: dict
+deleted_ids:
+  description:
+    - Ids of the scan schedules a O(state=absent) task deleted, or would delete in check mode; several with
+      O(all_with_name=true).
+  returned: when O(state=absent)
+  type: list
+  elements: int
+  sample: [697193]
 api_calls:
   description: Number of Qualys API calls the task made, retries included.
   returned: always

@@ -173,22 +173,6 @@ def bounded_options(name):
 BOUNDED = {name: bounded_options(name) for name in MODULES}
 # Bounds the descriptions do not give yet. Each is expected to fail; once its description states the range the
 # test passes, which fails the run (strict) until the entry is removed here.
-UNDOCUMENTED_RANGES = {
-    ("was_option_profile", "max_crawl_requests"),
-    ("was_option_profile", "timeout_error_threshold"),
-    ("was_option_profile", "unexpected_error_threshold"),
-    ("was_option_profile", "smart_scan_depth"),
-    ("was_option_profile", "parameter_set"),
-    ("was_scan_schedule", "scheduling.daily_occurrence.every_n_days"),
-    ("was_scan_schedule", "scheduling.daily_occurrence.occurrence_count"),
-    ("was_scan_schedule", "scheduling.weekly_occurrence.every_n_weeks"),
-    ("was_scan_schedule", "scheduling.weekly_occurrence.occurrence_count"),
-    ("was_scan_schedule", "scheduling.monthly_occurrence.day_nb_in_month.every_n_months"),
-    ("was_scan_schedule", "scheduling.monthly_occurrence.day_order_in_month.every_n_months"),
-    ("was_scan_schedule", "scheduling.monthly_occurrence.occurrence_count"),
-    ("was_scan_schedule", "scheduling.cancel_after_n_hours"),
-    ("was_scan_schedule", "notification.delay.nb"),
-}
 RANGE_CASES = [
     pytest.param(
         name,
@@ -197,11 +181,6 @@ RANGE_CASES = [
         maximum,
         description,
         id="%s:%s" % (name, where),
-        marks=(
-            [pytest.mark.xfail(strict=True, reason="range not documented yet")]
-            if (name, where) in UNDOCUMENTED_RANGES
-            else []
-        ),
     )
     for name, found in BOUNDED.items()
     for where, minimum, maximum, description in found
@@ -223,7 +202,6 @@ def test_bounded_options_are_found_in_the_field_tables():
     found = {(name, where): (minimum, maximum) for name in BOUNDED for where, minimum, maximum, _ in BOUNDED[name]}
     assert found[("was_option_profile", "custom_performance.num_of_http_threads")] == (1, 10)
     assert found[("was_scan_schedule", "scheduling.monthly_occurrence.day_nb_in_month.day_nb")] == (1, 31)
-    assert UNDOCUMENTED_RANGES <= set(found), "remove entries that are no longer bounded options"
 
 
 @pytest.mark.parametrize("name, where, minimum, maximum, description", RANGE_CASES)
