@@ -71,7 +71,7 @@ options:
   filters:
     description:
       - Further search criteria, passed to the Qualys search as they are, for fields the other options do not
-        cover (for example C(createdDate), C(updatedDate), C(owner.id), C(lastScan.authStatus), C(isUsed)).
+        cover (for example C(createdDate), C(updatedDate), C(lastScan.date), C(lastScan.authStatus), C(isUsed)).
       - A criterion Qualys does not accept fails the task with Qualys's message.
     type: list
     elements: dict
