@@ -46,7 +46,8 @@ export LOG_DIR := $(CURDIR)/$(LOGS)
 # The newest line's tools (ansible-playbook, ansible-galaxy, black, ...) come first
 export PATH := $(CURDIR)/$(NEW_VENV)/bin:$(PATH)
 
-.PHONY: help setup demo test sanity units integration system lint simulator bench clean distclean collection ansible-test-ready
+.PHONY: help setup demo test sanity units integration system lint simulator bench verify-tenant clean distclean collection \
+	ansible-test-ready
 
 help:
 	@echo "make setup        virtualenvs with the pinned toolchain:"
@@ -62,6 +63,9 @@ help:
 	@echo "make system       ansible-playbook runs against simulators: faults, load, hostile input, secrets"
 	@echo "make simulator    the Qualys WAS simulator in the foreground on port $(SIM_PORT) (SIM_PORT=...)"
 	@echo "make bench        API calls and timings of typical tasks against the simulator"
+	@echo "make verify-tenant  which variant of each undocumented behaviour a real subscription shows, and the"
+	@echo "                  simulator settings that reproduce it (QUALYS_* variables; writes only with"
+	@echo "                  ALLOW_WRITES=true)"
 	@echo "make collection   refresh the copies under $(COLLECTIONS)/ that the stages test"
 	@echo "make clean        remove build outputs; make distclean also removes the virtualenvs"
 
@@ -142,6 +146,18 @@ bench: setup collection
 		tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-bench.log \
 		-- sh -c '$(PYTHON) $(BENCH) --url "$$SIM_URL" --out $(BUILD)/bench.json'
 	@echo "== bench: done, numbers in $(BUILD)/bench.json"
+
+# Asks a real subscription how it behaves where the API documents are silent and prints the simulator settings that
+# reproduce it. Connection from QUALYS_API_URL (or QUALYS_PLATFORM), QUALYS_USERNAME, QUALYS_PASSWORD and
+# QUALYS_VALIDATE_CERTS. Searches and reads only, unless ALLOW_WRITES=true: then it also creates, changes and deletes
+# a throw-away option profile and a deactivated schedule.
+VERIFY_PLAYBOOK := docs/examples/verify_tenant.yml
+ALLOW_WRITES ?= false
+verify-tenant: setup
+	@if [[ -z "$${QUALYS_API_URL:-}$${QUALYS_PLATFORM:-}" || -z "$${QUALYS_USERNAME:-}" || -z "$${QUALYS_PASSWORD:-}" ]]; then \
+		echo "verify-tenant: set QUALYS_API_URL or QUALYS_PLATFORM, QUALYS_USERNAME and QUALYS_PASSWORD" >&2; exit 2; \
+	fi
+	ansible-playbook -i localhost, $(VERIFY_PLAYBOOK) -e allow_writes=$(ALLOW_WRITES)
 
 # --- cleaning ------------------------------------------------------------------------------------------------
 
