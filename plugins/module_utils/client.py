@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections import Counter
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
@@ -108,6 +109,8 @@ class QualysClient:
         self.verify = (settings.ca_path or True) if settings.validate_certs else False
         self._sleep = sleep
         self.calls_by_operation: Counter = Counter()
+        # Reads of many objects may run in threads; each call is counted once.
+        self._counting = threading.Lock()
 
     @property
     def calls(self) -> int:
@@ -135,6 +138,10 @@ class QualysClient:
             if not page.has_more_records or not page.records or page.last_id is None or page.last_id == after_id:
                 return records
             after_id = page.last_id
+
+    def count(self, endpoint: Endpoint, filters: Sequence[Criterion] = ()) -> int:
+        """How many records match ``filters``, in one call whatever their number."""
+        return self._call("count", endpoint, body=build_request(filters=filters)).count
 
     def get(self, endpoint: Endpoint, record_id: int) -> Dict[str, Any]:
         page = self._call("get", endpoint, record_id=record_id, method="GET")
@@ -181,7 +188,8 @@ class QualysClient:
         attempt = failures = 0
         while True:
             attempt += 1
-            self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
+            with self._counting:
+                self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
             wait: Optional[float] = None
             try:
                 response = self.session.request(

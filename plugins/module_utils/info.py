@@ -76,7 +76,7 @@ def _criterion_value(kind: Kind, value: Any) -> Any:
     return kind.to_wire(value)
 
 
-def _generic_criteria(filters: Optional[Sequence[Mapping[str, Any]]]) -> List[Criterion]:
+def generic_criteria(filters: Optional[Sequence[Mapping[str, Any]]]) -> List[Criterion]:
     criteria = []
     for index, entry in enumerate(filters or ()):
         value, operator = entry.get("value"), entry["operator"]
@@ -144,7 +144,7 @@ class InfoQuery:
             if selector.many and values[selector.option] == []:
                 # "Any of no values" would select nothing, and Qualys refuses an empty IN: say so before calling.
                 raise ValidationError("%s must list at least one value, or be left out" % selector.option)
-        generic = _generic_criteria(params.get("filters"))
+        generic = generic_criteria(params.get("filters"))
         values = ReferenceResolver(client).resolve(fields, values)
         chosen = [
             selector.criterion(values[selector.option])

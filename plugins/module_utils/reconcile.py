@@ -65,7 +65,7 @@ class Reconciler:
         if record_id is None:
             # EQUALS may be looser than the task meant (case); a name is compared as it is stored, trimmed.
             records = [record for record in records if text_of(record.get("name")) == name]
-        return [self.resource.normalise(self._complete(record)) for record in records]
+        return [self.resource.normalise(self.complete(record)) for record in records]
 
     def find(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """The one object with this id or name; ``None`` when there is none, a failure when there are several."""
@@ -77,7 +77,7 @@ class Reconciler:
             )
         return found[0] if found else None
 
-    def _complete(self, record: Mapping[str, Any]) -> Mapping[str, Any]:
+    def complete(self, record: Mapping[str, Any]) -> Mapping[str, Any]:
         # Whether a search returns the whole object or a summary is not documented; a summary is read with get.
         if self.resource.is_whole(record):
             return record
@@ -87,13 +87,22 @@ class Reconciler:
 
     def ensure_present(self, desired: Mapping[str, Any], record_id: Optional[int] = None) -> Outcome:
         current = self.find(record_id, desired.get("name"))
+        self.check_present(current, desired, record_id)
+        return self.present(current, desired)
+
+    def check_present(
+        self, current: Optional[Mapping[str, Any]], desired: Mapping[str, Any], record_id: Optional[int] = None
+    ) -> None:
+        """What a task needs, known only once the read has shown whether it creates; checked before any write."""
+        if current is not None:
+            return
+        if record_id is not None:
+            raise QualysError("No %s with id %s exists; remove id to create one." % (self.resource.label, record_id))
+        self.resource.check_create(desired)
+
+    def present(self, current: Optional[Dict[str, Any]], desired: Mapping[str, Any]) -> Outcome:
+        """Create the object, or bring the options the task sets to their values; ``current`` as read in full."""
         if current is None:
-            if record_id is not None:
-                raise QualysError(
-                    "No %s with id %s exists; remove id to create one." % (self.resource.label, record_id)
-                )
-            # Known only now that this is a create, and still before any write.
-            self.resource.check_create(desired)
             if self.check_mode:
                 return Outcome(True, None, self.resource.predict(None, desired))
             return Outcome(True, None, self._create(desired))
@@ -158,6 +167,10 @@ class Reconciler:
         else:
             current = self.find(record_id, name)
             found = [current] if current else []
+        return self.absent(found)
+
+    def absent(self, found: List[Dict[str, Any]]) -> Outcome:
+        """Delete every object of ``found`` (none: nothing to do)."""
         if not found:
             return Outcome(False, None, None)
         if not self.check_mode:
