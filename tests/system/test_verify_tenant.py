@@ -89,10 +89,11 @@ def test_every_setting_is_guessed(tenant_runs):
     assert set(default_settings()) <= set(guesses)
 
 
-@pytest.mark.parametrize(
-    "case, settings, allow_writes", [case for case in cases() if case[2]], ids=[case[0] for case in cases() if case[2]]
-)
-def test_reports_the_simulator_settings(tenant_runs, case, settings, allow_writes):
+WRITING_CASES = [(name, settings) for name, settings, allow_writes in cases() if allow_writes]
+
+
+@pytest.mark.parametrize("case, settings", WRITING_CASES, ids=[name for name, _settings in WRITING_CASES])
+def test_reports_the_simulator_settings(tenant_runs, case, settings):
     sim, run = tenant_runs[case]
     assert run.returncode == 0, run.output[-4000:]
     report = run.task(REPORT_TASK)["result"]["msg"]
