@@ -196,6 +196,10 @@ class Field:
     whole (a schedule's start date: an update resending a start date that has passed may be refused).
     ``required_on_create`` options are what a create cannot do without, checked once the search has shown that
     the task creates.
+    ``purge`` lists (``Items`` sent in ``<set>``) get a ``purge_<option>`` option, true by default, after Ansible's tag
+    convention: false keeps the items the server holds beyond the task's, and sends only the missing ones in ``<add>``.
+    ``no_log`` hides the option's value from Ansible's logs; it defaults to true for a ``secret`` value that is not a
+    group or a list (whose secrets are children of their own).
     """
 
     def __init__(
@@ -212,7 +216,11 @@ class Field:
         stamped: bool = False,
         resend: bool = True,
         required_on_create: bool = False,
+        purge: bool = False,
+        no_log: Optional[bool] = None,
     ) -> None:
+        if purge and not (isinstance(kind, Items) and kind.wrapper == "set"):
+            raise ValueError("purge needs a list sent in <set>, which the API also takes as <add>: %s" % option)
         self.option = option
         self.kind = kind
         self.wire = wire or camel(option)
@@ -225,6 +233,26 @@ class Field:
         self.stamped = stamped
         self.resend = resend
         self.required_on_create = required_on_create
+        self.purge = purge
+        self.no_log = no_log if no_log is not None else secret and not isinstance(kind, (Group, Items))
+
+    @property
+    def purge_option(self) -> str:
+        return "purge_" + self.option
+
+    def keeps(self, values: Mapping[str, Any]) -> bool:
+        """Whether the task keeps the items the server holds beyond its own (``purge_<option>: false``)."""
+        return self.purge and values.get(self.purge_option) is False
+
+    def differs(self, desired: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+        if self.keeps(desired):
+            return bool(self.kind.missing(desired[self.option], current.get(self.option)))
+        return self.kind.differs(desired[self.option], current.get(self.option))
+
+    def merged(self, current: Mapping[str, Any], desired: Mapping[str, Any]) -> Any:
+        if self.keeps(desired):
+            return self.kind.added(current.get(self.option), desired[self.option])
+        return self.kind.merged(current.get(self.option), desired[self.option])
 
     def read(self, node: Mapping[str, Any]) -> Any:
         raw: Any = node
@@ -234,11 +262,12 @@ class Field:
             raw = raw.get(step)
         return self.kind.from_wire(raw)
 
-    def write(self, node: Dict[str, Any], value: Any) -> None:
+    def write(self, node: Dict[str, Any], value: Any, added: bool = False) -> None:
+        """Write ``value`` at the field's path; ``added`` items go in ``<add>`` instead of replacing the list."""
         *parents, leaf = self.wire.split(".")
         for step in parents:
             node = node.setdefault(step, {})
-        node[leaf] = self.kind.to_wire(value)
+        node[leaf] = self.kind.added_to_wire(value) if added else self.kind.to_wire(value)
 
 
 class Group(Kind):
@@ -266,7 +295,7 @@ class Group(Kind):
         node: Dict[str, Any] = {}
         for field in self.fields:
             if value.get(field.option) is not None and not field.read_only:
-                field.write(node, value[field.option])
+                field.write(node, value[field.option], added=field.keeps(value))
         return node
 
     def from_wire(self, raw: Any) -> Optional[Dict[str, Any]]:
@@ -324,11 +353,18 @@ class Items(Kind):
             self.kind.check(item, "%s[%d]" % (where, index))
 
     def to_wire(self, value: Iterable[Any]) -> Dict[str, Any]:
+        listed = self._listed(value)
+        return {self.wrapper: listed} if self.wrapper else listed
+
+    def added_to_wire(self, value: Iterable[Any]) -> Dict[str, Any]:
+        """Items added to those the server holds (QPS ``<add>``), where ``to_wire`` replaces them (``<set>``)."""
+        return {"add": self._listed(value)}
+
+    def _listed(self, value: Iterable[Any]) -> Dict[str, Any]:
         items = [self.kind.to_wire(item) for item in value]
         if self.key:
             items = [{self.key: item} for item in items]
-        listed = {self.item: items}
-        return {self.wrapper: listed} if self.wrapper else listed
+        return {self.item: items}
 
     def from_wire(self, raw: Any) -> List[Any]:
         if not isinstance(raw, Mapping):
@@ -348,6 +384,15 @@ class Items(Kind):
         held = {self.kind.canonical(item): item for item in current or ()}
         return [self.kind.merged(held.get(self.kind.canonical(item)), item) for item in desired]
 
+    def missing(self, desired: Any, current: Any) -> List[Any]:
+        """The items of ``desired`` the server does not hold yet."""
+        held = {self.kind.canonical(item) for item in current or ()}
+        return [item for item in desired if self.kind.canonical(item) not in held]
+
+    def added(self, current: Any, desired: Any) -> List[Any]:
+        """The list after the server adds the missing items of ``desired`` to ``current``."""
+        return list(current or ()) + [self.kind.merged(None, item) for item in self.missing(desired, current)]
+
 
 def options_spec(fields: Iterable[Field]) -> Dict[str, Dict[str, Any]]:
     spec = {}
@@ -356,6 +401,10 @@ def options_spec(fields: Iterable[Field]) -> Dict[str, Dict[str, Any]]:
             spec[field.option] = field.kind.spec()
             if field.required:
                 spec[field.option]["required"] = True
+            if field.no_log:
+                spec[field.option]["no_log"] = True
+            if field.purge:
+                spec[field.purge_option] = {"type": "bool", "default": True}
     return spec
 
 
@@ -374,7 +423,7 @@ def changed_options(fields: Iterable[Field], desired: Mapping[str, Any], current
         if field.compared
         and not field.read_only
         and desired.get(field.option) is not None
-        and field.kind.differs(desired[field.option], current.get(field.option))
+        and field.differs(desired, current)
     ]
 
 
@@ -388,7 +437,7 @@ def merge_values(fields: Iterable[Field], current: Mapping[str, Any], desired: M
             continue
         # A value the server computes or masks (compared=False) stays as the server last reported it.
         if field.compared or current.get(field.option) is None:
-            result[field.option] = field.kind.merged(current.get(field.option), value)
+            result[field.option] = field.merged(current, desired)
         for cleared in field.clears:
             result[cleared] = None
     return result
@@ -457,3 +506,48 @@ def mask_secrets(fields: Iterable[Field], values: Optional[Mapping[str, Any]], m
         elif isinstance(field.kind, Items) and isinstance(field.kind.kind, Group):
             masked[field.option] = [mask_secrets(field.kind.kind.fields, item, marker) for item in value]
     return masked
+
+
+def has_secrets(fields: Iterable[Field]) -> bool:
+    """Whether any field of the table, at any depth, is secret."""
+    for field in fields:
+        kind = field.kind.kind if isinstance(field.kind, Items) else field.kind
+        if field.secret or (isinstance(kind, Group) and has_secrets(kind.fields)):
+            return True
+    return False
+
+
+def without_secrets(
+    fields: Iterable[Field], values: Optional[Mapping[str, Any]], marker: str, whole: bool = False
+) -> Optional[Dict[str, Any]]:
+    """A copy with every secret left out (null), at any depth, list items included.
+
+    A value only part of which is secret (a Selenium script) keeps its other parts, the secret ones replaced by
+    ``marker``; ``whole`` leaves such a value out too.
+    """
+    return _left_out(mask_secrets(fields, values, marker), marker, whole)
+
+
+def _left_out(value: Any, marker: str, whole: bool) -> Any:
+    if isinstance(value, str) and (value == marker or (whole and marker in value)):
+        return None
+    if isinstance(value, Mapping):
+        return {key: _left_out(item, marker, whole) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_left_out(item, marker, whole) for item in value]
+    return value
+
+
+def without_secret_values(fields: Iterable[Field], values: Mapping[str, Any], marker: str) -> Dict[str, Any]:
+    """A copy without the values that are wholly secret, in groups only: a list is sent whole, secrets included,
+    since the API replaces it whole and an item without its secret would lose it."""
+    kept = dict(values)
+    for field in fields:
+        value = kept.get(field.option)
+        if value is None:
+            continue
+        if field.secret and field.kind.hide(value, marker) == marker:
+            kept[field.option] = None
+        elif isinstance(field.kind, Group):
+            kept[field.option] = without_secret_values(field.kind.fields, value, marker)
+    return kept

@@ -108,12 +108,14 @@ class Reconciler:
             return Outcome(True, None, self._create(desired))
 
         changed = self.resource.changes(desired, current)
-        if not changed:
+        # Secrets the server masks cannot be compared: with update_password always they are sent, not reported.
+        sent = changed + self.resource.resent_secrets(desired, current, changed)
+        if not sent:
             return Outcome(False, current, current)
-        after = self.resource.predict(current, {option: desired[option] for option in changed})
+        after = self.resource.predict(current, self.resource.only(desired, changed)) if changed else current
         if not self.check_mode:
-            self._update(current, desired, changed)
-        return Outcome(True, current, after)
+            self._update(current, desired, sent)
+        return Outcome(bool(changed), current, after)
 
     def _create(self, desired: Mapping[str, Any]) -> Dict[str, Any]:
         try:

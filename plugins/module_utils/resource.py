@@ -19,13 +19,22 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     changed_options,
     check_values,
     filled_values,
+    has_secrets,
     held_back,
     mask_secrets,
     merge_values,
     options_spec,
+    without_secret_values,
+    without_secrets,
 )
 
 SECRET_MARKER = "<hidden>"
+# What Qualys sends instead of a secret that the API user may not see (seed 003, sample 1).
+SERVER_MASK = "*****"
+
+# Ansible's convention for write-only secrets (ansible.builtin.user): send them on every run, or only on create.
+UPDATE_PASSWORD = "update_password"
+UPDATE_PASSWORD_SPEC = {"type": "str", "choices": ["always", "on_create"], "default": "on_create", "no_log": False}
 
 # A cross-field rule of the API that the argument spec cannot say: returns a message when broken.
 Rule = Callable[[Mapping[str, Any]], Optional[str]]
@@ -76,13 +85,18 @@ class Resource:
         self.rules = tuple(rules)
         self.advice_rules = tuple(advice)
         self.spec_rules = spec_rules
+        self.secrets = has_secrets(self.fields)
 
     @property
     def label(self) -> str:
         return self.endpoint.label
 
     def argument_spec(self) -> Dict[str, Dict[str, Any]]:
-        return options_spec(self.fields)
+        """The options of the fields; with secret fields, ``update_password`` too."""
+        spec = options_spec(self.fields)
+        if self.secrets:
+            spec[UPDATE_PASSWORD] = dict(UPDATE_PASSWORD_SPEC)
+        return spec
 
     def validate(self, desired: Mapping[str, Any]) -> None:
         """Ranges and cross-field rules, checked before any API call."""
@@ -116,16 +130,22 @@ class Resource:
     def update_payload(
         self, current: Mapping[str, Any], desired: Mapping[str, Any], changed: Sequence[str]
     ) -> Dict[str, Any]:
-        """The XML payload of an update: the changed options, blocks the API may replace sent whole."""
-        chosen = {}
+        """The XML payload of an update: the changed options, blocks the API may replace sent whole, lists kept
+        (``purge_<option>: false``) as the items they miss; secrets only with ``update_password: always``."""
+        chosen: Dict[str, Any] = {}
         for field in self.fields:
             if field.option not in changed:
                 continue
             chosen[field.option] = desired[field.option]
-            if isinstance(field.kind, Group) and field.kind.whole:
+            if field.keeps(desired):
+                chosen[field.purge_option] = False
+                chosen[field.option] = field.kind.missing(desired[field.option], current.get(field.option))
+            elif isinstance(field.kind, Group) and field.kind.whole:
                 chosen[field.option] = filled_values(
                     field.kind.fields, current.get(field.option), desired[field.option]
                 )
+        if desired.get(UPDATE_PASSWORD) != "always":
+            chosen = without_secret_values(self.fields, chosen, SECRET_MARKER)
         return Group(*self.fields).to_wire(chosen)
 
     def held_back_hint(
@@ -152,7 +172,58 @@ class Resource:
         return {field.option: field.read(record) for field in self.fields}
 
     def changes(self, desired: Mapping[str, Any], current: Mapping[str, Any]) -> List[str]:
-        return changed_options(self.fields, desired, current)
+        """The options whose value differs from the server's.
+
+        Secrets are write-only: they are compared only with ``update_password: always``, and only where the server
+        shows them in clear.
+        """
+        if not self.secrets:
+            return changed_options(self.fields, desired, current)
+        blind = changed_options(
+            self.fields,
+            without_secrets(self.fields, desired, SECRET_MARKER),
+            without_secrets(self.fields, current, SECRET_MARKER),
+        )
+        if desired.get(UPDATE_PASSWORD) != "always":
+            return blind
+        shown = [
+            option for option in changed_options(self.fields, desired, current) if not self._masked(option, current)
+        ]
+        return blind + [option for option in shown if option not in blind]
+
+    def resent_secrets(
+        self, desired: Mapping[str, Any], current: Mapping[str, Any], changed: Sequence[str]
+    ) -> List[str]:
+        """With ``update_password: always``, the unchanged options holding secrets that the server masks: they cannot
+        be compared, so they are sent on every run, without being reported as a change."""
+        if desired.get(UPDATE_PASSWORD) != "always":
+            return []
+        return [
+            field.option
+            for field in self.fields
+            if field.option not in changed
+            and desired.get(field.option) is not None
+            and self._holds_secret(field.option, desired)
+            and self._masked(field.option, current)
+        ]
+
+    def _holds_secret(self, option: str, state: Mapping[str, Any]) -> bool:
+        one = {option: state.get(option)}
+        return mask_secrets(self.fields, one, "<1>") != mask_secrets(self.fields, one, "<2>")
+
+    def _masked(self, option: str, current: Mapping[str, Any]) -> bool:
+        """Whether the server sent every secret of ``option`` masked; an option it holds no secret in counts as
+        masked, since nothing of it can be compared."""
+        one = {option: current.get(option)}
+        return not self._holds_secret(option, current) or mask_secrets(self.fields, one, SERVER_MASK) == one
+
+    def only(self, desired: Mapping[str, Any], options: Sequence[str]) -> Dict[str, Any]:
+        """The values of ``options`` in ``desired``, with the ``purge_<option>`` flags that say how they apply."""
+        chosen = {option: desired[option] for option in options}
+        for field in self.fields:
+            if field.purge and field.option in options:
+                chosen[field.purge_option] = desired.get(field.purge_option)
+        return chosen
 
     def predict(self, current: Optional[Mapping[str, Any]], desired: Mapping[str, Any]) -> Dict[str, Any]:
         """The state the server will hold once ``desired`` is applied (to nothing, for a create).
