@@ -199,7 +199,8 @@ class Field:
     ``purge`` lists (``Items`` sent in ``<set>``) get a ``purge_<option>`` option, true by default, after Ansible's tag
     convention: false keeps the items the server holds beyond the task's, and sends only the missing ones in ``<add>``.
     ``no_log`` hides the option's value from Ansible's logs; it defaults to true for a ``secret`` value that is not a
-    group or a list (whose secrets are children of their own).
+    group or a list (whose secrets are children of their own); false says that a name that looks like a secret's is
+    not one.
     """
 
     def __init__(
@@ -234,7 +235,8 @@ class Field:
         self.resend = resend
         self.required_on_create = required_on_create
         self.purge = purge
-        self.no_log = no_log if no_log is not None else secret and not isinstance(kind, (Group, Items))
+        # Explicit either way where the name looks like a secret's (access_token_url), derived for secrets.
+        self.no_log = True if no_log is None and secret and not isinstance(kind, (Group, Items)) else no_log
 
     @property
     def purge_option(self) -> str:
@@ -276,14 +278,26 @@ class Group(Kind):
     ``rules`` are argument-spec rules for the children (``mutually_exclusive``, ``required_one_of``, …).
     ``whole`` marks a block the API may replace whole on update: an update then sends every child, those the
     task does not manage as the server holds them, so that changing one child never wipes another.
+    ``removed_by=(option, value)`` names the child value with which a request removes the block: the server then
+    holds none, which a task giving that value matches (an authentication record's form ``type: none``).
+    Read-only children (ids the server numbers) are returned, never compared.
     """
 
     ansible_type = "dict"
 
-    def __init__(self, *fields: Field, whole: bool = False, **rules: Any) -> None:
+    def __init__(
+        self, *fields: Field, whole: bool = False, removed_by: Optional[Tuple[str, Any]] = None, **rules: Any
+    ) -> None:
         self.fields = fields
         self.whole = whole
+        self.removed_by = removed_by
         self.rules = rules
+
+    def removes(self, value: Any) -> bool:
+        """Whether ``value`` is the request that removes the block."""
+        return (
+            bool(self.removed_by) and isinstance(value, Mapping) and value.get(self.removed_by[0]) == self.removed_by[1]
+        )
 
     def spec(self) -> Dict[str, Any]:
         return {"type": "dict", "options": options_spec(self.fields), **self.rules}
@@ -304,16 +318,22 @@ class Group(Kind):
         return {field.option: field.read(raw) for field in self.fields}
 
     def canonical(self, value: Any) -> Any:
-        if value is None:
+        if value is None or self.removes(value):
             return None
         return tuple(
-            (field.option, field.kind.canonical(value.get(field.option))) for field in self.fields if field.compared
+            (field.option, field.kind.canonical(value.get(field.option)))
+            for field in self.fields
+            if field.compared and not field.read_only
         )
 
     def differs(self, desired: Any, current: Any) -> bool:
+        if self.removes(desired):
+            return current is not None
         return bool(changed_options(self.fields, desired, current or {}))
 
     def merged(self, current: Any, desired: Any) -> Any:
+        if self.removes(desired):
+            return None
         return merge_values(self.fields, current or {}, desired)
 
 
@@ -401,8 +421,8 @@ def options_spec(fields: Iterable[Field]) -> Dict[str, Dict[str, Any]]:
             spec[field.option] = field.kind.spec()
             if field.required:
                 spec[field.option]["required"] = True
-            if field.no_log:
-                spec[field.option]["no_log"] = True
+            if field.no_log is not None:
+                spec[field.option]["no_log"] = field.no_log
             if field.purge:
                 spec[field.purge_option] = {"type": "bool", "default": True}
     return spec
@@ -550,4 +570,23 @@ def without_secret_values(fields: Iterable[Field], values: Mapping[str, Any], ma
             kept[field.option] = None
         elif isinstance(field.kind, Group):
             kept[field.option] = without_secret_values(field.kind.fields, value, marker)
+    return kept
+
+
+def writable_values(fields: Iterable[Field], values: Optional[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
+    """Only what a task can set: read-only values left out, at any depth, list items included."""
+    if values is None:
+        return None
+    kept: Dict[str, Any] = {}
+    for field in fields:
+        if field.read_only:
+            continue
+        value = values.get(field.option)
+        kind = field.kind.kind if isinstance(field.kind, Items) else field.kind
+        if isinstance(kind, Group) and value is not None:
+            if isinstance(field.kind, Items):
+                value = [writable_values(kind.fields, item) for item in value]
+            else:
+                value = writable_values(kind.fields, value)
+        kept[field.option] = value
     return kept

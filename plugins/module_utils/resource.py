@@ -26,6 +26,7 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     options_spec,
     without_secret_values,
     without_secrets,
+    writable_values,
 )
 
 SECRET_MARKER = "<hidden>"
@@ -244,6 +245,10 @@ class Resource:
             field.option: state.get(field.option) for field in self.fields if desired.get(field.option) is not None
         }
         return self.hide_secrets(managed)
+
+    def as_options(self, state: Mapping[str, Any]) -> Dict[str, Any]:
+        """A record in the shape of the module's options, to be given back to it: no read-only value, no secret."""
+        return writable_values(self.fields, without_secrets(self.fields, state, SECRET_MARKER, whole=True))
 
     def hide_secrets(self, state: Optional[Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
         return mask_secrets(self.fields, state, SECRET_MARKER)

@@ -347,6 +347,17 @@ auth_records:
     updated_by:
       description: Who changed it last; null without O(details).
       type: dict
+    options:
+      description:
+        - The record in the shape of the options of M(qualys.was.was_auth_record), to be given back to it; without
+          read-only values (ids, owner, dates) and without secrets, whatever O(return_secrets) says.
+        - A secret is null; a Selenium script, which holds the typed secrets, is null too.
+        - Without O(details), only C(name), and C(tags) and C(comments) as the search shows them.
+      type: dict
+      sample: {"name": "Shop login", "form_record": {"type": "standard", "ssl_only": true, "selenium_script": null,
+               "fields": [{"name": "username", "secured": false, "value": "shopper"},
+                          {"name": "password", "secured": true, "value": null}]},
+               "server_record": null, "oauth2_record": null, "tags": [], "comments": []}
     secrets_masked:
       description:
         - V(true) when Qualys sent every secret of the record as C(*****), because the API user lacks the
@@ -362,108 +373,15 @@ api_calls:
   sample: 1
 """
 
+from ansible_collections.qualys.was.plugins.module_utils.auth_record_fields import DETAIL_ELEMENTS, FIELDS
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, TAG
-from ansible_collections.qualys.was.plugins.module_utils.fields import (
-    Boolean,
-    Choice,
-    Field,
-    Group,
-    Integer,
-    Text,
-)
-from ansible_collections.qualys.was.plugins.module_utils.info import Selector, run_info_module
-from ansible_collections.qualys.was.plugins.module_utils.record_kinds import ListedItems, SecretWhen, SeleneseScript
+from ansible_collections.qualys.was.plugins.module_utils.fields import Choice, Integer, Text
+from ansible_collections.qualys.was.plugins.module_utils.info import Selector
+from ansible_collections.qualys.was.plugins.module_utils.info_options import run_info_module_with_options
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
-SELENIUM_SCRIPT = Group(
-    Field("name", Text()),
-    Field("data", SeleneseScript(), secret=True),
-    Field("regex", Text()),
-)
-
-
-def _secured(form_field):
-    # Standard form records name their password field "password" and may not mark it secured.
-    return bool(form_field.get("secured")) or (form_field.get("name") or "").lower() == "password"
-
-
-RESOURCE = Resource(
-    AUTH_RECORD,
-    return_key="auth_records",
-    fields=[
-        Field("name", Text()),
-        Field(
-            "form_record",
-            Group(
-                Field("type", Choice("standard", "custom", "selenium", "none")),
-                Field("ssl_only", Boolean()),
-                Field("selenium_script", SELENIUM_SCRIPT),
-                Field(
-                    "fields",
-                    ListedItems(
-                        SecretWhen(
-                            Field("id", Integer()),
-                            Field("name", Text()),
-                            Field("secured", Boolean()),
-                            Field("value", Text()),
-                            secret="value",
-                            when=_secured,
-                        ),
-                        item="WebAppAuthFormRecordField",
-                    ),
-                    secret=True,
-                ),
-            ),
-        ),
-        Field(
-            "server_record",
-            Group(
-                Field("ssl_only", Boolean()),
-                Field(
-                    "certificate",
-                    Group(
-                        Field("name", Text()),
-                        Field("contents", Text(), secret=True),
-                        Field("passphrase", Text(), secret=True),
-                    ),
-                ),
-                Field(
-                    "fields",
-                    ListedItems(
-                        Group(
-                            Field("id", Integer()),
-                            Field("type", Choice("basic", "digest", "ntlm")),
-                            Field("domain", Text()),
-                            Field("username", Text()),
-                            Field("password", Text(), secret=True),
-                        ),
-                        item="WebAppAuthServerRecordField",
-                    ),
-                ),
-            ),
-        ),
-        Field(
-            "oauth2_record",
-            Group(
-                Field("grant_type", Choice("none", "auth_code", "implicit", "password", "client_creds")),
-                Field("selenium_script", SELENIUM_SCRIPT),
-                Field("redirect_url", Text()),
-                Field("access_token_url", Text()),
-                Field("username", Text()),
-                Field("password", Text(), secret=True),
-                Field("client_id", Text()),
-                Field("client_secret", Text(), secret=True),
-                Field("scope", Text()),
-                Field("access_token_expired_msg_pattern", Text()),
-            ),
-        ),
-        Field("tags", ListedItems(Ref(TAG), item="Tag")),
-        Field("comments", ListedItems(Text(), item="Comment", key="contents")),
-    ],
-    # A record holds a form, server or OAuth2 part; the search summary shows none of them (recorded sample).
-    detail_elements=["formRecord", "serverRecord", "oauth2Record"],
-)
+RESOURCE = Resource(AUTH_RECORD, return_key="auth_records", fields=FIELDS, detail_elements=DETAIL_ELEMENTS)
 
 CONTENTS = (
     "form_standard",
@@ -488,7 +406,7 @@ SELECTORS = [
 
 
 def main():
-    run_info_module(RESOURCE, SELECTORS, details=True)
+    run_info_module_with_options(RESOURCE, SELECTORS, details=True)
 
 
 if __name__ == "__main__":

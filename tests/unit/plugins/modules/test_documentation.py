@@ -107,7 +107,7 @@ def differences(spec, documented, prefix=""):
             problems.append("%s has no description" % where)
         if option.get("no_log") and not NEVER_SHOWN.search(description_text(doc)):
             problems.append("%s is no_log, but its description does not say it is never shown" % where)
-        if SECRET_NAME.search(name) and not option.get("no_log") and option.get("type", "str") in ("str", "raw"):
+        if SECRET_NAME.search(name) and "no_log" not in option and option.get("type", "str") in ("str", "raw"):
             problems.append("%s looks like a secret but is not no_log" % where)
         if option.get("options") or doc.get("suboptions"):
             problems.extend(differences(option.get("options") or {}, doc.get("suboptions") or {}, where + "."))
