@@ -25,15 +25,15 @@ options:
   username:
     description:
       - Qualys user name. The user needs the C(API Access) permission and the WAS permissions of the task.
-      - If not set, the environment variable E(QUALYS_USERNAME) is used.
+      - If not set, the environment variable E(QUALYS_USERNAME) is used. One of the two is required by every task
+        that calls the API.
     type: str
-    required: true
   password:
     description:
       - Password of O(username). Never shown in output, diffs or error messages.
-      - If not set, the environment variable E(QUALYS_PASSWORD) is used.
+      - If not set, the environment variable E(QUALYS_PASSWORD) is used. One of the two is required by every task
+        that calls the API.
     type: str
-    required: true
   validate_certs:
     description:
       - Whether to verify the TLS certificate of the API server. Only set to V(false) against a test server.

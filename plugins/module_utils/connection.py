@@ -43,13 +43,9 @@ def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
     return {
         "api_url": {"type": "str"},
         "platform": {"type": "str", "choices": sorted(PLATFORMS)},
-        "username": {"type": "str", "required": True, "fallback": (env_fallback, ["QUALYS_USERNAME"])},
-        "password": {
-            "type": "str",
-            "required": True,
-            "no_log": True,
-            "fallback": (env_fallback, ["QUALYS_PASSWORD"]),
-        },
+        # Required by every call, but not by a task that makes none (a resource module's state=rendered).
+        "username": {"type": "str", "fallback": (env_fallback, ["QUALYS_USERNAME"])},
+        "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["QUALYS_PASSWORD"])},
         "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["QUALYS_VALIDATE_CERTS"])},
         "ca_path": {"type": "path", "fallback": (env_fallback, ["QUALYS_CA_PATH"])},
         "timeout": {"type": "int", "default": 30, "fallback": (env_fallback, ["QUALYS_TIMEOUT"])},
@@ -101,6 +97,9 @@ def _check_ca_bundle(params: Mapping[str, Any], environ: Mapping[str, str]) -> N
 
 def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None) -> ConnectionSettings:
     environ = os.environ if environ is None else environ
+    for option, variable in (("username", "QUALYS_USERNAME"), ("password", "QUALYS_PASSWORD")):
+        if not params.get(option):
+            raise ValidationError("%s is required: set it in the task or in the environment as %s" % (option, variable))
     _check_ca_bundle(params, environ)
     if params["timeout"] <= 0:
         raise ValidationError("timeout must be a positive number of seconds, got %s" % params["timeout"])

@@ -41,16 +41,18 @@ class QualysModule:
     def params(self) -> Dict[str, Any]:
         return self.ansible.params
 
-    def run(self, work: Callable[[QualysClient], Dict[str, Any]]) -> None:
-        """Call ``work`` with a connected client and exit with its result, or fail with the reason."""
+    def run(self, work: Callable[[Optional[QualysClient]], Dict[str, Any]], connect: bool = True) -> None:
+        """Call ``work`` with a connected client (None when ``connect`` is false, for a task that makes no call)
+        and exit with its result, or fail with the reason."""
         try:
-            self.client = QualysClient(connection_settings(self.params))
+            if connect:
+                self.client = QualysClient(connection_settings(self.params))
             result = work(self.client)
         except QualysApiError as exc:
             self._fail(str(exc), **exc.as_result())
         except QualysError as exc:
             self._fail(str(exc))
-        result["api_calls"] = self.client.calls
+        result["api_calls"] = self.client.calls if self.client else 0
         self.ansible.exit_json(**result)
 
     def _fail(self, message: str, **details: Any) -> None:

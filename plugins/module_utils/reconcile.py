@@ -11,7 +11,7 @@ from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tup
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
-from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
@@ -98,7 +98,12 @@ class Reconciler:
             return
         if record_id is not None:
             raise QualysError("No %s with id %s exists; remove id to create one." % (self.resource.label, record_id))
-        self.resource.check_create(desired)
+        missing = self.resource.missing_for_create(desired)
+        if missing:
+            raise ValidationError(
+                "No %s named %r exists, and creating one needs %s; nothing was changed."
+                % (self.resource.label, trimmed(desired.get("name")), " and ".join(missing))
+            )
 
     def present(self, current: Optional[Dict[str, Any]], desired: Mapping[str, Any]) -> Outcome:
         """Create the object, or bring the options the task sets to their values; ``current`` as read in full."""

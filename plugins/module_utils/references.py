@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set
 
 from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
@@ -79,11 +79,16 @@ class ReferenceResolver:
         self.client = client
 
     def resolve(self, fields: Iterable[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
+        return self.resolve_many(fields, [values])[0]
+
+    def resolve_many(self, fields: Iterable[Field], items: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+        """The references of several tasks' values at once: a name several of them give is searched once."""
         fields = list(fields)
         wanted: Dict[Endpoint, Set[str]] = defaultdict(set)
-        _collect(fields, values, wanted)
+        for values in items:
+            _collect(fields, values, wanted)
         found = {endpoint: self._lookup(endpoint, names) for endpoint, names in wanted.items()}
-        return _substitute(fields, values, found)
+        return [_substitute(fields, values, found) for values in items]
 
     def _lookup(self, endpoint: Endpoint, names: Set[str]) -> Dict[str, Dict[str, Any]]:
         # Text fields take EQUALS, NOT EQUALS and CONTAINS only, so each distinct name costs one exact search.
@@ -149,3 +154,18 @@ def _substitute(
         return {"id": key, "name": known_name}
 
     return _walk(Group(*fields), values, resolved)
+
+
+def with_placeholders(fields: Iterable[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
+    """``values`` with every reference given by name replaced by a marked placeholder id, without any call.
+
+    What a create would send is shown this way before the names are looked up (a resource module's ``rendered``).
+    """
+    fields = list(fields)
+    wanted: Dict[Endpoint, Set[str]] = defaultdict(set)
+    _collect(fields, values, wanted)
+    found = {
+        endpoint: {name: {"id": "[%s named %r]" % (endpoint.label, name), "name": name} for name in names}
+        for endpoint, names in wanted.items()
+    }
+    return _substitute(fields, values, found)

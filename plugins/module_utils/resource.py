@@ -110,16 +110,9 @@ class Resource:
     def advice(self, desired: Mapping[str, Any]) -> List[str]:
         return [message for message in (rule(desired) for rule in self.advice_rules) if message]
 
-    def check_create(self, desired: Mapping[str, Any]) -> None:
-        """Fail, before any write, when the task lacks an option that every create needs."""
-        missing = [
-            field.option for field in self.fields if field.required_on_create and desired.get(field.option) is None
-        ]
-        if missing:
-            raise ValidationError(
-                "No %s named %r exists, and creating one needs %s; nothing was changed."
-                % (self.label, desired.get("name"), " and ".join(missing))
-            )
+    def missing_for_create(self, desired: Mapping[str, Any]) -> List[str]:
+        """The options every create needs that ``desired`` lacks."""
+        return [field.option for field in self.fields if field.required_on_create and desired.get(field.option) is None]
 
     def is_whole(self, record: Mapping[str, Any]) -> bool:
         return any(record.get(element) is not None for element in self.detail_elements)

@@ -51,15 +51,20 @@ class WirePath(NamedTuple):
 
 
 def managing_modules() -> List[str]:
-    """Every module under plugins/modules with a field table that it writes (``_info`` modules only read)."""
-    names = []
-    for info in pkgutil.iter_modules(modules_package.__path__):
+    """Every module under plugins/modules with a field table that it writes (``_info`` modules only read).
+
+    A table shared by a one-object module and its resource module (``was_scan_schedule``, ``was_scan_schedules``)
+    is checked once, under the one-object module's name.
+    """
+    names, tables = [], set()
+    for info in sorted(pkgutil.iter_modules(modules_package.__path__), key=lambda info: info.name):
         if info.name.endswith("_info"):
             continue
-        module = importlib.import_module("%s.%s" % (modules_package.__name__, info.name))
-        if isinstance(getattr(module, "RESOURCE", None), Resource):
+        resource = getattr(importlib.import_module("%s.%s" % (modules_package.__name__, info.name)), "RESOURCE", None)
+        if isinstance(resource, Resource) and id(resource) not in tables:
+            tables.add(id(resource))
             names.append(info.name)
-    return sorted(names)
+    return names
 
 
 def resource_of(module_name: str) -> Resource:

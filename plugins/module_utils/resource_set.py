@@ -1,0 +1,248 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Resource modules: many objects of one kind in one task, as Ansible's network resource modules manage them.
+
+The same field table and reconciler as the one-object modules; what is added is reading many objects with the
+fewest calls, a scope that bounds what ``overridden`` and ``deleted`` may remove, and the gathered and rendered
+forms of a whole set.
+"""
+
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.qualys.was.plugins.module_utils.client import PAGE_SIZE, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysError, ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
+from ansible_collections.qualys.was.plugins.module_utils.gathered import gather, render
+from ansible_collections.qualys.was.plugins.module_utils.info import filters_spec, generic_criteria
+from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
+from ansible_collections.qualys.was.plugins.module_utils.reconcile import Outcome, Reconciler
+from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+STATES = ("merged", "overridden", "deleted", "gathered", "rendered")
+
+
+def resource_set_argument_spec() -> Dict[str, Dict[str, Any]]:
+    """The options of every resource module; documented by the ``resource_set`` doc fragment."""
+    return {
+        "config": {"type": "list", "elements": "dict"},
+        "state": {"type": "str", "choices": list(STATES), "default": "merged"},
+        "scope": {
+            "type": "dict",
+            "options": {"name_prefix": {"type": "str"}, "filters": filters_spec()},
+        },
+        "read_concurrency": {"type": "int", "default": 2},
+    }
+
+
+def item_spec(resource: Resource) -> Dict[str, Dict[str, Any]]:
+    """What one ``config`` item takes: exactly the options of the one-object module, less ``state``."""
+    spec = resource.argument_spec()
+    spec["id"] = {"type": "int"}
+    return spec
+
+
+class Identity:
+    """Which object a config item means: its id, else its exact name."""
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        self.record_id: Optional[int] = item.get("id")
+        self.name: Optional[str] = trimmed(item.get("name"))
+
+    def matches(self, state: Mapping[str, Any]) -> bool:
+        if self.record_id is not None:
+            return state.get("id") == self.record_id
+        return state.get("name") == self.name
+
+    def __str__(self) -> str:
+        return "id %s" % self.record_id if self.record_id is not None else repr(self.name)
+
+
+class ResourceSet:
+    """Reads, compares and writes a set of objects of one resource for one resource-module task."""
+
+    def __init__(self, client: QualysClient, resource: Resource, check_mode: bool, read_concurrency: int) -> None:
+        self.client = client
+        self.resource = resource
+        self.reconciler = Reconciler(client, resource, check_mode)
+        self.read_concurrency = read_concurrency
+
+    # Reading ----------------------------------------------------------------------------------------------------
+
+    def search(self, criteria: Sequence[Criterion] = ()) -> List[Dict[str, Any]]:
+        return self.client.search(self.resource.endpoint, criteria, verbose=True)
+
+    def in_scope(self, scope: Optional[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+        """The search records inside ``scope``; every record without one."""
+        scope = scope or {}
+        criteria = generic_criteria(scope.get("filters"))
+        prefix = scope.get("name_prefix")
+        if prefix:
+            criteria.append(Criterion("name", "CONTAINS", prefix))
+        records = self.search(criteria)
+        # CONTAINS matches anywhere and regardless of case; a prefix is a prefix.
+        return [record for record in records if not prefix or (text_of(record.get("name")) or "").startswith(prefix)]
+
+    def for_items(self, identities: Sequence[Identity]) -> List[Dict[str, Any]]:
+        """The search records the items name, with one search per name or by listing, whichever costs less."""
+        ids = sorted({identity.record_id for identity in identities if identity.record_id is not None})
+        names = sorted({identity.name for identity in identities if identity.record_id is None})
+        searches = len(names) + (1 if ids else 0)
+        if searches > 2:
+            pages = max(1, math.ceil(self.client.count(self.resource.endpoint) / PAGE_SIZE))
+            if pages < searches:
+                return self.search()
+        records = self.search([Criterion("id", "IN", ids)]) if ids else []
+        for name in names:
+            records += self.search([Criterion("name", "EQUALS", name)])
+        return records
+
+    def complete(self, records: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+        """Records read in full (a ``get`` for each search summary, a few at once), in the module's shape."""
+        if len(records) < 2 or self.read_concurrency < 2:
+            return [self.resource.normalise(self.reconciler.complete(record)) for record in records]
+        with ThreadPoolExecutor(max_workers=self.read_concurrency) as pool:
+            whole = list(pool.map(self.reconciler.complete, records))
+        return [self.resource.normalise(record) for record in whole]
+
+    # Writing ----------------------------------------------------------------------------------------------------
+
+    def match(self, items: Sequence[Mapping[str, Any]], states: Sequence[Dict[str, Any]]) -> List[Optional[Dict]]:
+        """The object each item means, or None; fails, before any write, on an unknown id or a shared name."""
+        matched = []
+        for item in items:
+            identity = Identity(item)
+            found = [state for state in states if identity.matches(state)]
+            if len(found) > 1:
+                raise QualysError(
+                    "Several %ss are named %s (ids %s); give the item an id."
+                    % (self.resource.label, identity, ", ".join(str(state["id"]) for state in found))
+                )
+            current = found[0] if found else None
+            self.reconciler.check_present(current, item, identity.record_id)
+            matched.append(current)
+        return matched
+
+    def apply(self, items: Sequence[Mapping[str, Any]], currents: Sequence[Optional[Dict]]) -> List[Outcome]:
+        return [self.reconciler.present(current, item) for item, current in zip(items, currents)]
+
+    def remove(self, states: Sequence[Dict[str, Any]]) -> List[Outcome]:
+        return [self.reconciler.absent([state]) for state in states]
+
+
+def validated_items(resource: Resource, config: Optional[Sequence[Mapping[str, Any]]]) -> List[Dict[str, Any]]:
+    """Each config item checked as the one-object module checks its options; every problem before any call."""
+    spec = item_spec(resource)
+    rules = dict(resource.spec_rules)
+    rules["required_one_of"] = [("id", "name")] + list(rules.get("required_one_of", ()))
+    validator = ArgumentSpecValidator(spec, **rules)
+    items, seen = [], {}
+    for index, item in enumerate(config or ()):
+        result = validator.validate(dict(item))
+        if result.error_messages:
+            raise ValidationError("config[%d]: %s" % (index, "; ".join(result.error_messages)))
+        desired = {option: result.validated_parameters.get(option) for option in spec}
+        try:
+            resource.validate(desired)
+        except ValidationError as exc:
+            raise ValidationError("config[%d]: %s" % (index, exc)) from None
+        key = str(Identity(desired))
+        if key in seen:
+            raise ValidationError("config[%d] and config[%d] both mean %s" % (seen[key], index, key))
+        seen[key] = index
+        items.append(desired)
+    return items
+
+
+def item_result(resource: Resource, desired: Mapping[str, Any], outcome: Outcome) -> Dict[str, Any]:
+    """One item's line in ``results``: what it meant, whether it changed, the managed options before and after."""
+    state = outcome.after or outcome.before or {}
+    return {
+        "id": state.get("id"),
+        "name": state.get("name", desired.get("name")),
+        "changed": outcome.changed,
+        "before": resource.managed_view(outcome.before, desired),
+        "after": resource.managed_view(outcome.after, desired),
+    }
+
+
+def diff_of(result: Mapping[str, Any]) -> Dict[str, Any]:
+    label = "%s (id %s)" % (result["name"], result["id"]) if result["id"] is not None else str(result["name"])
+    return {"before": result["before"], "after": result["after"], "before_header": label, "after_header": label}
+
+
+def run_resource_set_module(resource: Resource) -> None:
+    """The whole life of a resource module: a set of objects merged, overridden, deleted, gathered or rendered."""
+    module = QualysModule(resource_set_argument_spec(), required_if=[("state", "overridden", ("scope",))])
+    params = module.params
+    state = params["state"]
+
+    def work(client: Optional[QualysClient]) -> Dict[str, Any]:
+        items = validated_items(resource, params["config"])
+        if state == "rendered":
+            return {"changed": False, "rendered": render(resource, items)}
+        if state == "deleted" and not items and not params["scope"]:
+            raise ValidationError("state=deleted without config deletes every object in scope: give scope.")
+        objects = ResourceSet(client, resource, module.ansible.check_mode, params["read_concurrency"])
+        if state == "gathered":
+            gathered, facts = gather(client, resource, objects.complete(objects.in_scope(params["scope"])))
+            return {"changed": False, "gathered": gathered, "gathered_facts": facts}
+        if state == "deleted":
+            results = deleted(objects, items, params["scope"])
+        else:
+            results = reconciled(objects, ReferenceResolver(client).resolve_many(resource.fields, items), params)
+        result = {"changed": any(line["changed"] for line in results), "results": results}
+        if module.ansible._diff:
+            result["diff"] = [diff_of(line) for line in results]
+        return result
+
+    module.run(work, connect=state != "rendered")
+
+
+def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mapping[str, Any]) -> List[Dict]:
+    """``merged``, and for ``overridden`` the deletion of what the scope holds and the items do not name."""
+    identities = [Identity(item) for item in items]
+    scoped = objects.in_scope(params["scope"]) if params["state"] == "overridden" else []
+    summaries = [objects.resource.normalise(record) for record in scoped]
+    unseen = [identity for identity in identities if not any(identity.matches(state) for state in summaries)]
+    records = scoped + (objects.for_items(unseen) if unseen else [])
+    by_id = {int(text_of(record["id"])): record for record in records}
+    named = [
+        record
+        for record in by_id.values()
+        if any(identity.matches(objects.resource.normalise(record)) for identity in identities)
+    ]
+    currents = objects.match(items, objects.complete(named))
+    matched_ids = {current["id"] for current in currents if current}
+    unnamed = [state for state in summaries if state["id"] not in matched_ids]
+    results = [
+        item_result(objects.resource, item, outcome) for item, outcome in zip(items, objects.apply(items, currents))
+    ]
+    return results + removed(objects, unnamed)
+
+
+def deleted(objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[Mapping[str, Any]]) -> List[Dict]:
+    """The objects the items name (those that exist), or every object in scope when there are no items."""
+    if items:
+        identities = [Identity(item) for item in items]
+        states = [objects.resource.normalise(record) for record in objects.for_items(identities)]
+        states = [state for state in states if any(identity.matches(state) for identity in identities)]
+    else:
+        states = [objects.resource.normalise(record) for record in objects.in_scope(scope)]
+    return removed(objects, states)
+
+
+def removed(objects: ResourceSet, states: List[Dict[str, Any]]) -> List[Dict]:
+    return [
+        item_result(objects.resource, {"id": state["id"], "name": state["name"]}, outcome)
+        for state, outcome in zip(states, objects.remove(states))
+    ]
