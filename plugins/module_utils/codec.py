@@ -116,6 +116,12 @@ def parse_response(body: bytes, element: Optional[str] = None) -> ServiceRespons
         title = _HTML_TITLE.search(body)
         shown = title.group(1).decode("utf-8", "replace").strip() if title else "no title"
         raise QualysApiError("the server sent an HTML page instead of XML (%s)" % shown)
+    if not body.lstrip().startswith(b"<"):
+        # A proxy's or load balancer's plain-text error: its words are all there is to tell the user.
+        text = " ".join(body.decode("utf-8", "replace").split())
+        raise QualysApiError(
+            "the server sent text instead of XML: %r" % (text[:200] + ("…" if len(text) > 200 else ""))
+        )
     try:
         document = xmltodict.parse(body, disable_entities=True)
     except (ExpatError, ValueError) as exc:

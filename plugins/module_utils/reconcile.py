@@ -61,11 +61,14 @@ class Reconciler:
         else:
             name = trimmed(name)
             criterion = Criterion("name", "EQUALS", name)
-        records = self.client.search(self.resource.endpoint, [criterion], verbose=True)
-        if record_id is None:
-            # EQUALS may be looser than the task meant (case); a name is compared as it is stored, trimmed.
-            records = [record for record in records if text_of(record.get("name")) == name]
-        return [self.resource.normalise(self.complete(record)) for record in records]
+        try:
+            records = self.client.search(self.resource.endpoint, [criterion], verbose=True)
+            if record_id is None:
+                # EQUALS may be looser than the task meant (case); a name is compared as it is stored, trimmed.
+                records = [record for record in records if text_of(record.get("name")) == name]
+            return [self.resource.normalise(self.complete(record)) for record in records]
+        except QualysApiError as exc:
+            raise exc.for_target("read", self.resource.describe({"id": record_id, "name": name})) from None
 
     def find(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """The one object with this id or name; ``None`` when there is none, a failure when there are several."""
@@ -133,7 +136,10 @@ class Reconciler:
         # so it is only looked for, a few times, and never sent again.
         for pause in LOOKS_AFTER_UNKNOWN_CREATE:
             self._sleep(pause)
-            created = self.find(name=desired["name"])
+            try:
+                created = self.find(name=desired["name"])
+            except QualysApiError:
+                continue  # a look that fails proves nothing either way; the next one may tell
             if created is not None:
                 return created
         failure.hint = (

@@ -168,6 +168,19 @@ def test_a_create_of_unknown_outcome_is_never_sent_again(unknown):
     assert "create scan schedule 'Nightly'" in str(failure.value)
 
 
+def test_looks_that_fail_after_a_create_of_unknown_outcome_still_never_send_it_again():
+    engine, session = reconciler([Reply(EMPTY), Reply(b"", status=504)] + [Reply(b"", status=503)] * 12)
+    with pytest.raises(QualysApiError, match="may already exist"):
+        engine.ensure_present(desired(name="Nightly"))
+    assert session.operations.count("create/wasscanschedule") == 1
+
+
+def test_a_plain_text_error_page_keeps_the_servers_words():
+    engine, session = reconciler([Reply(b"Simulated HTTP 400", status=400)])
+    with pytest.raises(QualysApiError, match="read scan schedule 'Nightly'; HTTP 400; .*'Simulated HTTP 400'"):
+        engine.ensure_present(desired(name="Nightly"))
+
+
 def test_a_slow_create_found_on_a_later_look_is_the_created_object():
     engine, session = reconciler([Reply(EMPTY), Reply(b"", status=504), Reply(EMPTY), Reply(FOUND)])
     assert engine.ensure_present(desired(name="Nightly")).after["id"] == 7
