@@ -51,7 +51,7 @@ def _leaf(spec: Leaf, element: ET.Element, path: str) -> Any:
 
 @decode.register
 def _group(spec: Group, element: ET.Element, path: str) -> Dict[str, Any]:
-    patch: Dict[str, Any] = {}
+    patch: Dict[str, Any] = _text_and_attributes(spec, element, path)
     for child in element:
         child_spec = spec.child(child.tag)
         if child_spec is None:
@@ -64,6 +64,28 @@ def _group(spec: Group, element: ET.Element, path: str) -> Dict[str, Any]:
     if missing:
         raise invalid_request(f"'{path}' must contain {' and '.join(spec.required)}.", f"Add {', '.join(missing)}.")
     return patch
+
+
+def _text_and_attributes(spec: Group, element: ET.Element, path: str) -> Dict[str, Any]:
+    """The ``#text`` and ``@attribute`` children of a group that is a text element with attributes (``UrlEntry``);
+    other groups take neither, as before."""
+    text_spec = spec.child("#text")
+    if text_spec is None:
+        return {}
+    values: Dict[str, Any] = {text_spec.name: _parsed(text_spec, text_of(element, strip=not text_spec.raw), path)}
+    for name, text in element.attrib.items():
+        child_spec = spec.child("@" + name)
+        if child_spec is None:
+            raise invalid_xml(f"Unexpected attribute '{name}' in '{path}'.", RESOLUTION)
+        values[child_spec.name] = _parsed(child_spec, text, f"{path}/@{name}")
+    return values
+
+
+def _parsed(spec: Leaf, text: str, path: str) -> Any:
+    try:
+        return spec.type.parse(text)
+    except ValueError:
+        raise invalid_xml(f"Invalid value '{text}' for '{path}'.", spec.type.hint("the value")) from None
 
 
 @decode.register

@@ -13,6 +13,10 @@ DELETE_OPTION_PROFILE = "Delete Option Profile"
 CREATE_AUTH_RECORD = "Create Authentication Record"
 EDIT_AUTH_RECORD = "Edit Authentication Record"
 DELETE_AUTH_RECORD = "Delete Authentication Record"
+# The WAS role editor names web application permissions after web assets; no API document names them.
+CREATE_WEB_ASSET = "Create Web Asset"
+EDIT_WEB_ASSET = "Edit Web Asset"
+DELETE_WEB_ASSET = "Delete Web Asset"
 VIEW_AUTH_PASSWORDS = "View Password in Authentication Record"
 VIEW_SELENIUM_SECRETS = "View/download Selenium Script sensitive contents"
 
@@ -27,6 +31,9 @@ ALL = frozenset(
         CREATE_AUTH_RECORD,
         EDIT_AUTH_RECORD,
         DELETE_AUTH_RECORD,
+        CREATE_WEB_ASSET,
+        EDIT_WEB_ASSET,
+        DELETE_WEB_ASSET,
         VIEW_AUTH_PASSWORDS,
         VIEW_SELENIUM_SECRETS,
     )

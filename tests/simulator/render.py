@@ -50,7 +50,16 @@ def _children(children: Iterable[Spec], record: Dict[str, Any], viewer: Viewer) 
 
 @render.register
 def _group(spec: Group, value: Dict[str, Any], parent: Dict[str, Any], viewer: Viewer) -> Node:
-    return Node(spec.name, children=_children(spec.children, value, viewer))
+    # A group of ``#text`` and ``@attribute`` children is a text element with attributes (``UrlEntry``).
+    text = spec.child("#text")
+    if text is None:
+        return Node(spec.name, children=_children(spec.children, value, viewer))
+    attributes = {
+        child.name[1:]: child.type.format(value[child.name])
+        for child in spec.children
+        if child.name.startswith("@") and child.name in value
+    }
+    return Node(spec.name, text.type.format(value.get(text.name, "")), cdata=text.cdata, attributes=attributes)
 
 
 @render.register

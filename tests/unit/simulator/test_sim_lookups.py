@@ -12,8 +12,9 @@ from ansible_collections.qualys.was.tests.unit.simulator.simclient import criter
 def test_web_app_get_is_the_verbose_shape(api):
     record = api.get("webapp", 4331925).records[0]
 
+    # webapp.xsd's order of declaration.
     assert [child.tag for child in record] == [
-        "id", "name", "url", "owner", "tags", "defaultProfile", "createdDate", "updatedDate"
+        "id", "name", "url", "owner", "defaultProfile", "tags", "createdDate", "updatedDate"
     ]  # fmt: skip
     assert record.findtext("owner/username") == "admin"
     assert [tag.findtext("name") for tag in record.iter("Tag")] == ["Production", "PCI"]

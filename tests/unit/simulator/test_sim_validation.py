@@ -388,7 +388,7 @@ def test_wrong_method_refused(api):
 
 def test_operation_the_object_lacks_refused(api):
     assert_refused(
-        api.qps("create", "webapp", body=b"<ServiceRequest/>"), "OPERATION_NOT_SUPPORTED", "create", "WebApp"
+        api.qps("activate", "webapp", 4331923), "OPERATION_NOT_SUPPORTED", "activate", "WebApp"
     )
 
 
