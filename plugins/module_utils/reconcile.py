@@ -68,7 +68,9 @@ class Reconciler:
                 records = [record for record in records if text_of(record.get("name")) == name]
             return [self.resource.normalise(self.complete(record)) for record in records]
         except QualysApiError as exc:
-            raise exc.for_target("read", self.resource.describe({"id": record_id, "name": name})) from None
+            # The call (search or get) as it failed, told of the object the task meant.
+            called = exc.operation.split(" ", 1)[0] or "search"
+            raise exc.for_target(called, self.resource.describe({"id": record_id, "name": name})) from None
 
     def find(self, record_id: Optional[int] = None, name: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """The one object with this id or name; ``None`` when there is none, a failure when there are several."""

@@ -39,7 +39,7 @@ attributes:
     membership: [qualys.was.was]
 notes:
   - Every item is validated, every name resolved and every item matched to its schedule before the first write;
-    a create missing what Qualys needs (O(config[].name), O(config[].target)) fails the task before any write.
+    a create missing what Qualys needs (a C(name), a C(target)) fails the task before any write.
 seealso:
   - module: qualys.was.was_scan_schedule
   - module: qualys.was.was_option_profiles

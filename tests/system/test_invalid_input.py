@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from ansible_collections.qualys.was.plugins.modules import was_option_profile, was_scan_schedule
 from ansible_collections.qualys.was.tests.system.fault_scenarios import FAR_FUTURE
 from ansible_collections.qualys.was.tests.system.in_process import run_module
-from ansible_collections.qualys.was.tests.system.sim_api import SimControl
 
 EXAMPLES = settings(max_examples=25, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SCHEDULE = {

@@ -120,7 +120,7 @@ def test_last_day_order(api, setting, shown):
 
 def test_other_day_orders_are_numbered_one_to_four(api):
     use(api, last_day_order=5)
-    scheduling = WEEKLY.split("<occurrenceType>")[0] + (
+    scheduling = WEEKLY.split("<occurrenceType>", maxsplit=1)[0] + (
         "<occurrenceType>MONTHLY</occurrenceType><occurrence><monthlyOccurrence><monthlyType><occurDayOrderInMonth>"
         "<dayOrder>FOURTH</dayOrder><dayOfMonth>FRIDAY</dayOfMonth><everyNMonths>1</everyNMonths>"
         "</occurDayOrderInMonth></monthlyType></monthlyOccurrence></occurrence>"
@@ -368,7 +368,7 @@ def test_latency_delays_qps_calls_only(api):
 def test_latency_holds_the_concurrency_slot(api):
     use(api, latency=0.3, concurrency_limit=1)
     statuses = []
-    calls = [threading.Thread(target=lambda: statuses.append(api.get("webapp", 4331925).status)) for _ in range(2)]
+    calls = [threading.Thread(target=lambda: statuses.append(api.get("webapp", 4331925).status)) for _call in range(2)]
     for call in calls:
         call.start()
     for call in calls:

@@ -71,7 +71,7 @@ def _serve_then_stop(simulator) -> Union[int, str]:
         idle.sendall(b"GET /_sim/clock HTTP/1.1\r\nHost: simulator\r\n\r\n")
         assert idle.recv(65536).startswith(b"HTTP/1.1 200")  # and then left open
         half_sent.sendall(b"POST /qps/rest/3.0/search/was/webapp HTTP/1.1\r\nContent-Length: 500\r\n\r\n<Serv")
-        for _ in range(STOP_SIGNALS):
+        for _signal in range(STOP_SIGNALS):
             simulator.process.send_signal(signal.SIGTERM)
         try:
             return simulator.process.wait(timeout=STOP_WITHIN)
@@ -80,6 +80,6 @@ def _serve_then_stop(simulator) -> Union[int, str]:
 
 
 def test_stops_on_a_burst_of_sigterm_after_a_playbook(running):
-    statuses = [_serve_then_stop(running("--port", "0")) for _ in range(RUNS)]
+    statuses = [_serve_then_stop(running("--port", "0")) for _run in range(RUNS)]
 
     assert statuses == [0] * RUNS

@@ -177,7 +177,7 @@ def test_looks_that_fail_after_a_create_of_unknown_outcome_still_never_send_it_a
 
 def test_a_plain_text_error_page_keeps_the_servers_words():
     engine, session = reconciler([Reply(b"Simulated HTTP 400", status=400)])
-    with pytest.raises(QualysApiError, match="read scan schedule 'Nightly'; HTTP 400; .*'Simulated HTTP 400'"):
+    with pytest.raises(QualysApiError, match="search scan schedule 'Nightly'; HTTP 400; .*'Simulated HTTP 400'"):
         engine.ensure_present(desired(name="Nightly"))
 
 

@@ -199,7 +199,9 @@ def test_the_documented_options_are_the_argument_spec(name):
 
 
 def test_bounded_options_are_found_in_the_field_tables():
-    found = {(name, where): (minimum, maximum) for name in BOUNDED for where, minimum, maximum, _ in BOUNDED[name]}
+    found = {
+        (name, where): (minimum, maximum) for name in BOUNDED for where, minimum, maximum, _description in BOUNDED[name]
+    }
     assert found[("was_option_profile", "custom_performance.num_of_http_threads")] == (1, 10)
     assert found[("was_scan_schedule", "scheduling.monthly_occurrence.day_nb_in_month.day_nb")] == (1, 31)
 
