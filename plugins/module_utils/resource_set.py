@@ -190,8 +190,8 @@ def run_resource_set_module(resource: Resource) -> None:
         items = validated_items(resource, params["config"])
         if state == "rendered":
             return {"changed": False, "rendered": render(resource, items)}
-        if state == "deleted" and not items and not params["scope"]:
-            raise ValidationError("state=deleted without config deletes every object in scope: give scope.")
+        if state == "overridden" or (state == "deleted" and not items):
+            require_scope(params["scope"], state)
         objects = ResourceSet(client, resource, module.ansible.check_mode, params["read_concurrency"])
         if state == "gathered":
             gathered, facts = gather(client, resource, objects.complete(objects.in_scope(params["scope"])))
@@ -206,6 +206,15 @@ def run_resource_set_module(resource: Resource) -> None:
         return result
 
     module.run(work, connect=state != "rendered")
+
+
+def require_scope(scope: Optional[Mapping[str, Any]], state: str) -> None:
+    """A task that deletes what it does not name must say where: a scope with no condition would be the tenant."""
+    if not scope or not (scope.get("name_prefix") or scope.get("filters")):
+        raise ValidationError(
+            "state=%s deletes every object in scope that the config does not name: give scope.name_prefix or"
+            " scope.filters (a filter such as id greater 0 takes in every object, if that is really meant)." % state
+        )
 
 
 def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mapping[str, Any]) -> List[Dict]:

@@ -123,6 +123,12 @@ def test_deleted_without_config_or_scope_is_refused(monkeypatch, capsys):
     assert result["failed"] is True and "give scope" in result["msg"] and session.requests == []
 
 
+def test_a_scope_without_a_condition_is_no_scope_for_deleting(monkeypatch, capsys):
+    result, session = run({"state": "overridden", "scope": {}, "config": [{"name": "A"}]}, [], monkeypatch, capsys)
+    assert result["failed"] is True and "give scope.name_prefix or scope.filters" in result["msg"]
+    assert session.requests == []
+
+
 def test_deleted_removes_the_named_objects_that_exist(monkeypatch, capsys):
     replies = [
         Reply(service_response("WasScanSchedule", [schedule(1, "A", whole=False)])),
