@@ -112,11 +112,19 @@ class Integer(Kind):
 
 
 class Boolean(Kind):
+    """``absent`` is the value an element or attribute the server leaves out stands for (an XSD default)."""
+
     ansible_type = "bool"
+
+    def __init__(self, absent: Optional[bool] = None) -> None:
+        self.absent = absent
 
     def from_wire(self, raw: Any) -> Optional[bool]:
         value = text_of(raw)
-        return None if value in (None, "") else value.lower() == "true"
+        return self.absent if value in (None, "") else value.lower() == "true"
+
+    def canonical(self, value: Any) -> Any:
+        return self.absent if value is None else value
 
 
 class Choice(Kind):
@@ -313,6 +321,8 @@ class Group(Kind):
         return node
 
     def from_wire(self, raw: Any) -> Optional[Dict[str, Any]]:
+        if isinstance(raw, str):  # an element of text alone; with attributes it reads as {"@name": …, "#text": …}
+            raw = {"#text": raw}
         if not isinstance(raw, Mapping):
             return None
         return {field.option: field.read(raw) for field in self.fields}

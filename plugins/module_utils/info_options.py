@@ -9,9 +9,18 @@ from __future__ import annotations
 from typing import Any, Dict, Mapping, Sequence
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.fields import Text
 from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+
+class ContainsSelector(Selector):
+    """A selector of the records whose text ``field`` contains the value (``CONTAINS``)."""
+
+    def __init__(self, option: str, field: str) -> None:
+        super().__init__(option, Text(), field=field)
+        self.operator = "CONTAINS"
 
 
 class OptionsQuery(InfoQuery):
