@@ -22,17 +22,50 @@ options:
       - Mutually exclusive with O(api_url). See O(api_url) for the precedence of the environment variables.
     type: str
     choices: [AE1, AU1, CA1, EU1, EU2, EU3, IN1, KSA1, UK1, US1, US2, US3, US4]
+  auth_method:
+    description:
+      - How every call of the task authenticates.
+      - V(basic) sends O(username) and O(password) with each call (HTTP Basic).
+      - V(oidc) gets one token from the Qualys gateway's C(/auth/oidc) for O(client_id) and O(client_secret) at
+        the task's first call, and sends it as a C(Bearer) token with every call of the task. A call whose
+        token is refused (it expired, or was revoked) gets a new token once and is repeated; the token call counts
+        in RV(ignore:api_calls). The token is never shown.
+      - If not set, the environment variable E(QUALYS_AUTH_METHOD) is used.
+    type: str
+    choices: [basic, oidc]
+    default: basic
   username:
     description:
       - Qualys user name. The user needs the C(API Access) permission and the WAS permissions of the task.
       - If not set, the environment variable E(QUALYS_USERNAME) is used. One of the two is required by every task
-        that calls the API.
+        that calls the API with O(auth_method=basic).
     type: str
   password:
     description:
       - Password of O(username). Never shown in output, diffs or error messages.
       - If not set, the environment variable E(QUALYS_PASSWORD) is used. One of the two is required by every task
-        that calls the API.
+        that calls the API with O(auth_method=basic).
+    type: str
+  client_id:
+    description:
+      - Client ID of a user-level client, made in WAS under C(My Profile > Auth ID Client Management); the WAS
+        API accepts only user-level clients. Used with O(auth_method=oidc).
+      - If not set, the environment variable E(QUALYS_CLIENT_ID) is used. One of the two is required with
+        O(auth_method=oidc).
+    type: str
+  client_secret:
+    description:
+      - Client secret key of O(client_id). Never shown in output, diffs or error messages.
+      - If not set, the environment variable E(QUALYS_CLIENT_SECRET) is used. One of the two is required with
+        O(auth_method=oidc).
+    type: str
+  gateway_url:
+    description:
+      - Base URL of the Qualys gateway that issues tokens, used with O(auth_method=oidc).
+      - By default derived from the API server as Qualys's own integrations derive it, for example
+        C(https://gateway.qg2.apps.qualys.com) for O(platform=US2), C(https://gateway.qg1.apps.qualys.com) for
+        O(platform=US1), and C(qualysgateway.) in place of C(qualysapi.) for a private cloud platform.
+      - If not set, the environment variable E(QUALYS_GATEWAY_URL) is used.
     type: str
   validate_certs:
     description:

@@ -26,6 +26,7 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import (
     parse_response,
 )
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
+from ansible_collections.qualys.was.plugins.module_utils.token import ATTEMPTED as ATTEMPTED_TOKEN, TokenSource
 
 USER_AGENT = "qualys.was-ansible-collection"
 PAGE_SIZE = 1000  # the largest page the API serves
@@ -36,6 +37,7 @@ MAX_TOTAL_WAIT = 120.0  # seconds a task may spend waiting between attempts, wha
 # would spend every attempt within milliseconds while the other calls still run.
 BACKOFF_FIRST = 0.5
 BACKOFF_LONGEST = 30.0
+BAD_CREDENTIALS = "INVALID_CREDENTIALS"  # the responseCode of a refused login (recorded sample)
 
 
 class Endpoint(NamedTuple):
@@ -49,12 +51,17 @@ class Endpoint(NamedTuple):
 
 class ConnectionSettings(NamedTuple):
     base_url: str
-    username: str
-    password: str
+    username: Optional[str]
+    password: Optional[str]
     validate_certs: bool = True
     ca_path: Optional[str] = None
     timeout: int = 30
     retries: int = 3
+    # "basic", or "oidc": a token from the gateway's /auth/oidc for the client id and secret (token.py).
+    auth_method: str = "basic"
+    client_id: Optional[str] = None
+    client_secret: Optional[str] = None
+    gateway_url: Optional[str] = None
 
 
 def _wait_hint(response: "requests.Response") -> Optional[float]:
@@ -103,7 +110,13 @@ class QualysClient:
     ) -> None:
         self.settings = settings
         self.session = session or requests.Session()
-        self.session.auth = (settings.username, settings.password)
+        self.token: Optional[TokenSource] = None
+        if settings.auth_method == "oidc":
+            self.token = TokenSource(
+                self._token_request, settings.gateway_url, settings.client_id, settings.client_secret
+            )
+        else:
+            self.session.auth = (settings.username, settings.password)
         self.session.headers.update({"Content-Type": "text/xml", "Accept": "application/xml", "User-Agent": USER_AGENT})
         # Passed with every request: a session-level value loses to REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE.
         self.verify = (settings.ca_path or True) if settings.validate_certs else False
@@ -186,14 +199,20 @@ class QualysClient:
         target = "id %s" % record_id if record_id is not None else ""
         waited = 0.0
         attempt = failures = 0
+        token = self.token.current() if self.token else None
+        renewed = False
         while True:
             attempt += 1
-            with self._counting:
-                self.calls_by_operation["%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1])] += 1
+            self._count("%s/%s" % (operation, endpoint.path.rsplit("/", 1)[-1]))
             wait: Optional[float] = None
             try:
                 response = self.session.request(
-                    method, url, data=body, timeout=self.settings.timeout, verify=self.verify
+                    method,
+                    url,
+                    data=body,
+                    headers=self.token.headers(token) if token else None,
+                    timeout=self.settings.timeout,
+                    verify=self.verify,
                 )
             except requests.exceptions.SSLError as exc:
                 raise QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target) from None
@@ -206,15 +225,24 @@ class QualysClient:
                 if failure.ambiguous:
                     raise failure from None
             else:
+                # A token refused (expired or revoked) means the server ran nothing: one new token, one more try.
+                # Which answer a real tenant gives is not documented: HTTP 401, or the 200 a bad password gets.
+                renewable = token is not None and not renewed
                 if response.status_code == 200:
                     try:
                         return self._checked(response, endpoint, attempted, target)
                     except QualysApiError as exc:
+                        if renewable and exc.response_code == BAD_CREDENTIALS:
+                            token, renewed = self.token.renew(token), True
+                            continue
                         # A body that is not a ServiceResponse: a write may have run, a read is safe to repeat.
                         if exc.response_code or write:
                             exc.ambiguous = write and not exc.response_code
                             raise
                         failure = exc
+                elif renewable and response.status_code == 401:
+                    token, renewed = self.token.renew(token), True
+                    continue
                 else:
                     failure = self._http_failure(response, endpoint, attempted, target, write)
                     if response.status_code in LIMIT_STATUSES:
@@ -235,6 +263,33 @@ class QualysClient:
                 raise failure
             self._sleep(wait)
             waited += wait
+
+    def _count(self, call: str) -> None:
+        with self._counting:
+            self.calls_by_operation[call] += 1
+
+    def _token_request(self, method: str, url: str, headers: Dict[str, str]) -> "requests.Response":
+        """The token call, repeated as a read is: getting a token changes nothing on the server."""
+        attempt = 0
+        while True:
+            attempt += 1
+            self._count("auth/oidc")
+            wait = None
+            try:
+                response = self.session.request(
+                    method, url, headers=headers, timeout=self.settings.timeout, verify=self.verify
+                )
+            except requests.exceptions.RequestException as exc:
+                if isinstance(exc, requests.exceptions.SSLError) or attempt > self.settings.retries:
+                    raise QualysApiError("%s: %s" % (type(exc).__name__, exc), ATTEMPTED_TOKEN) from None
+            else:
+                if (
+                    response.status_code not in LIMIT_STATUSES | SERVER_ERROR_STATUSES
+                    or attempt > self.settings.retries
+                ):
+                    return response
+                wait = _wait_hint(response)
+            self._sleep(min(wait or backoff(attempt), MAX_TOTAL_WAIT))
 
     @staticmethod
     def _checked(response: "requests.Response", endpoint: Endpoint, attempted: str, target: str) -> ServiceResponse:

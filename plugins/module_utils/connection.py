@@ -13,6 +13,7 @@ from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.token import gateway_url
 
 # API servers of the shared Qualys platforms; a private cloud platform is reached with ``api_url``.
 PLATFORMS = {
@@ -37,6 +38,13 @@ API_URL_ENV = "QUALYS_API_URL"
 PLATFORM_ENV = "QUALYS_PLATFORM"
 # The variables requests takes a CA bundle from, in its order, when verification is on and none is given.
 CA_BUNDLE_ENV = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+# "basic": username and password on every call; "oidc": a token for a client id and secret (token.py).
+AUTH_METHODS = ("basic", "oidc")
+# The options each method needs, with the variable each falls back to.
+REQUIRED_BY_METHOD = {
+    "basic": (("username", "QUALYS_USERNAME"), ("password", "QUALYS_PASSWORD")),
+    "oidc": (("client_id", "QUALYS_CLIENT_ID"), ("client_secret", "QUALYS_CLIENT_SECRET")),
+}
 
 
 def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
@@ -50,6 +58,15 @@ def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
         "ca_path": {"type": "path", "fallback": (env_fallback, ["QUALYS_CA_PATH"])},
         "timeout": {"type": "int", "default": 30, "fallback": (env_fallback, ["QUALYS_TIMEOUT"])},
         "retries": {"type": "int", "default": 3, "fallback": (env_fallback, ["QUALYS_RETRIES"])},
+        "auth_method": {
+            "type": "str",
+            "choices": list(AUTH_METHODS),
+            "default": "basic",
+            "fallback": (env_fallback, ["QUALYS_AUTH_METHOD"]),
+        },
+        "client_id": {"type": "str", "fallback": (env_fallback, ["QUALYS_CLIENT_ID"])},
+        "client_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["QUALYS_CLIENT_SECRET"])},
+        "gateway_url": {"type": "str", "fallback": (env_fallback, ["QUALYS_GATEWAY_URL"])},
     }
 
 
@@ -97,20 +114,30 @@ def _check_ca_bundle(params: Mapping[str, Any], environ: Mapping[str, str]) -> N
 
 def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str, str]] = None) -> ConnectionSettings:
     environ = os.environ if environ is None else environ
-    for option, variable in (("username", "QUALYS_USERNAME"), ("password", "QUALYS_PASSWORD")):
+    method = params["auth_method"]
+    for option, variable in REQUIRED_BY_METHOD[method]:
         if not params.get(option):
-            raise ValidationError("%s is required: set it in the task or in the environment as %s" % (option, variable))
+            raise ValidationError(
+                "%s is required with auth_method %s: set it in the task or in the environment as %s"
+                % (option, method, variable)
+            )
     _check_ca_bundle(params, environ)
     if params["timeout"] <= 0:
         raise ValidationError("timeout must be a positive number of seconds, got %s" % params["timeout"])
     if params["retries"] < 0:
         raise ValidationError("retries must be zero or more, got %s" % params["retries"])
+    server = base_url(params, environ)
+    token = method == "oidc"
     return ConnectionSettings(
-        base_url=base_url(params, environ),
-        username=params["username"],
-        password=params["password"],
+        base_url=server,
+        username=params.get("username") if not token else None,
+        password=params.get("password") if not token else None,
         validate_certs=params["validate_certs"],
         ca_path=params.get("ca_path"),
         timeout=params["timeout"],
         retries=params["retries"],
+        auth_method=method,
+        client_id=params.get("client_id") if token else None,
+        client_secret=params.get("client_secret") if token else None,
+        gateway_url=(params.get("gateway_url") or gateway_url(server)).rstrip("/") if token else None,
     )

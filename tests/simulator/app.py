@@ -24,6 +24,7 @@ from .routing import CONTROL_PREFIX, QPS_PREFIX, Route, parse_qps_path
 from .settings import Settings
 from .stats import Stats
 from .store import Store
+from .tokens import TOKEN_PATH, TokenIssuer
 from .xmlin import Criterion, parse_service_request
 
 LIMIT_STATUS = 409  # what the documents say a call over a limit gets
@@ -44,7 +45,8 @@ class Application:
         self.settings = settings
         self.store = Store(fixture.records)
         self.clock = Clock(start)
-        self.qps = QpsService(self.store, Accounts(fixture.accounts), self.clock)
+        self.tokens = TokenIssuer(fixture.accounts)
+        self.qps = QpsService(self.store, Accounts(fixture.accounts), self.tokens, self.clock)
         self.limits = Limits()
         self.faults = FaultPlan()
         self.stats = Stats()
@@ -54,6 +56,7 @@ class Application:
         self.stats.reset()
         self.faults.clear()
         self.limits.reset()
+        self.tokens.reset()
         self.clock.set(self._start)
         self.settings = self._initial_settings
 
@@ -62,6 +65,10 @@ class Application:
             return handle_control(self, request)
         if request.path.startswith(QPS_PREFIX):
             return self._qps_call(request)
+        if request.path.rstrip("/") == TOKEN_PATH:
+            # The gateway's token service, served here too: one address stands for both hosts.
+            self.stats.count_call("auth/oidc", [])
+            return self.tokens.issue(request, self.settings.token_lifetime)
         return HttpResponse(404, b"Not Found\n", "text/plain; charset=utf-8")
 
     def _qps_call(self, request: HttpRequest) -> HttpResponse:

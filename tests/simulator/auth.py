@@ -31,6 +31,9 @@ class Caller:
 class Account:
     caller: Caller
     password: str
+    # The user-level client of token authentication (tokens.py), when the user has one.
+    client_id: Optional[str] = None
+    client_secret: Optional[str] = None
 
 
 class Accounts:

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rate-window", type=int, default=defaults.rate_window, help="rate window in seconds")
     parser.add_argument("--concurrency-limit", type=int, default=defaults.concurrency_limit, help="calls at once")
     parser.add_argument("--latency", type=float, default=defaults.latency, help="seconds added to every QPS call")
+    parser.add_argument(
+        "--token-lifetime", type=float, default=defaults.token_lifetime, help="seconds a token from /auth/oidc lives"
+    )
     for name, allowed in CHOICES.items():
         parser.add_argument(
             "--" + name.replace("_", "-"),
@@ -67,6 +70,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             rate_window=arguments.rate_window,
             concurrency_limit=arguments.concurrency_limit,
             latency=arguments.latency,
+            token_lifetime=arguments.token_lifetime,
             **{name: getattr(arguments, name) for name in CHOICES},
         )
         options = Options(

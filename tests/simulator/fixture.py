@@ -4,7 +4,8 @@
 
 """Loading the fixture: a JSON object mapping each kind (``WebApp``, ``OptionProfile``, ``User``...) to its
 records, written like the XML they render to (dates as ``YYYY-MM-DDThh:mm:ssZ``, references as ``{"id": n}``).
-Users also carry the ``password`` and ``permissions`` they log in with."""
+Users also carry the ``password`` and ``permissions`` they log in with, and may carry the ``clientId`` and
+``clientSecret`` of a user-level client for token authentication."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .schema import Group, Leaf, QList, Ref, Repeated
 from .store import Record
 
 DEFAULT_FIXTURE = Path(__file__).with_name("fixture.json")
+LOGIN_DETAILS = ("password", "permissions", "clientId", "clientSecret")
 
 
 class FixtureError(ValueError):
@@ -88,7 +90,8 @@ def _account(user: Dict[str, Any]) -> Account:
     unknown = granted - permissions.ALL
     if unknown:
         raise FixtureError(f"User {user.get('username')}: unknown permissions {sorted(unknown)}")
-    return Account(Caller(user["id"], user["username"], granted), user["password"])
+    caller = Caller(user["id"], user["username"], granted)
+    return Account(caller, user["password"], user.get("clientId"), user.get("clientSecret"))
 
 
 def parse_fixture(content: Dict[str, Any]) -> Fixture:
@@ -99,7 +102,7 @@ def parse_fixture(content: Dict[str, Any]) -> Fixture:
             raise FixtureError(f"unknown kind {kind!r}; known: {', '.join(sorted(STORED_KINDS))}")
         # Login details are not part of the User element the API returns.
         records[kind] = [
-            _load(spec, {k: v for k, v in raw.items() if k not in ("password", "permissions")}, f"{kind}[{index}]")
+            _load(spec, {k: v for k, v in raw.items() if k not in LOGIN_DETAILS}, f"{kind}[{index}]")
             for index, raw in enumerate(raw_records)
         ]
         if any("id" not in record for record in records[kind]):

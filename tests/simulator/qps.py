@@ -22,6 +22,7 @@ from .responses import error_body, success_body
 from .routing import ID_OPTIONAL, ID_REQUIRED, METHODS, Route
 from .settings import Settings
 from .store import Store
+from .tokens import TokenIssuer
 from .values import LONG
 from .xmlin import parse_service_request
 
@@ -82,16 +83,29 @@ def _authorise(caller: Caller, object_type: ObjectType, operation: str) -> None:
         )
 
 
+# The HTTP status of a call whose bearer token is refused, per the expired_token setting.
+REFUSED_TOKEN_STATUS = {"http_401": 401, "invalid_credentials": 200}
+
+
 class QpsService:
-    def __init__(self, store: Store, accounts: Accounts, clock: Clock) -> None:
+    def __init__(self, store: Store, accounts: Accounts, tokens: TokenIssuer, clock: Clock) -> None:
         self.store = store
         self.accounts = accounts
+        self.tokens = tokens
         self.clock = clock
+
+    def _caller(self, request: HttpRequest, settings: Settings) -> Caller:
+        """The caller of a Basic or a Bearer Authorization header."""
+        authorization = request.header("Authorization") or ""
+        scheme, _, credentials = authorization.partition(" ")
+        if scheme.lower() == "bearer":
+            return self.tokens.caller(credentials.strip(), REFUSED_TOKEN_STATUS[settings.expired_token])
+        return self.accounts.authenticate(authorization)
 
     def serve(self, request: HttpRequest, route: Optional[Route], settings: Settings) -> HttpResponse:
         location = schema_location(request, route)
         try:
-            caller = self.accounts.authenticate(request.header("Authorization"))
+            caller = self._caller(request, settings)
             object_type, object_id = _resolve(route, request.method)
             _authorise(caller, object_type, route.operation)
             service_request = parse_service_request(request.body)
@@ -100,4 +114,4 @@ class QpsService:
                 outcome = perform(call, route.operation)
             return HttpResponse(200, success_body(outcome, settings.empty_shape, location))
         except QpsError as error:
-            return HttpResponse(200, error_body(error, location))
+            return HttpResponse(getattr(error, "status", 200), error_body(error, location))

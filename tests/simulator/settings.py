@@ -23,6 +23,7 @@ CHOICES: Dict[str, Tuple[Any, ...]] = {
     "name_whitespace": ("trim", "keep"),
     "profile_names": ("unique", "shared"),
     "profile_defaults": ("documented", "alternate"),
+    "expired_token": ("http_401", "invalid_credentials"),
 }
 LIMITS = ("rate_limit", "rate_window", "concurrency_limit")
 
@@ -53,6 +54,11 @@ class Settings:
     concurrency_limit: int = 100
     # Seconds added before answering every QPS call, while it holds its concurrency slot (load tests).
     latency: float = 0.0
+    # How a QPS call with an expired or unknown bearer token is answered: HTTP 401, or HTTP 200 with the
+    # INVALID_CREDENTIALS body a wrong password gets; both with that body.
+    expired_token: str = "http_401"
+    # Seconds a token from /auth/oidc is accepted; Qualys documents four hours.
+    token_lifetime: float = 14400.0
 
     def __post_init__(self) -> None:
         for name, allowed in CHOICES.items():
@@ -66,6 +72,9 @@ class Settings:
                 raise ValueError(f"{name} must be a positive integer")
         if not isinstance(self.latency, (int, float)) or isinstance(self.latency, bool) or self.latency < 0:
             raise ValueError("latency must be a number of seconds, 0 or more")
+        lifetime = self.token_lifetime
+        if not isinstance(lifetime, (int, float)) or isinstance(lifetime, bool) or lifetime <= 0:
+            raise ValueError("token_lifetime must be a positive number of seconds")
 
     def changed(self, changes: Dict[str, Any]) -> "Settings":
         unknown = set(changes) - {field.name for field in fields(self)}

@@ -77,15 +77,20 @@ class Reply:
 
 
 class Request:
-    def __init__(self, method: str, url: str, body: Optional[bytes], verify: Any) -> None:
+    def __init__(
+        self, method: str, url: str, body: Optional[bytes], verify: Any, headers: Optional[Dict[str, str]] = None
+    ) -> None:
         self.method = method
         self.url = url
         self.body = body
         self.verify = verify
+        self.headers = headers or {}
 
     @property
     def operation(self) -> str:
-        """``search/optionprofile`` from ``…/qps/rest/3.0/search/was/optionprofile``."""
+        """``search/optionprofile`` from ``…/qps/rest/3.0/search/was/optionprofile``; ``auth/oidc`` for a token."""
+        if "/qps/rest/" not in self.url:
+            return self.url.split("://", 1)[1].split("/", 1)[1]
         path = self.url.split("/qps/rest/", 1)[1].split("/")
         return "%s/%s" % (path[1], path[3] if len(path) > 3 and not path[3].isdigit() else path[2])
 
@@ -100,9 +105,15 @@ class FakeSession:
         self.auth = None
 
     def request(
-        self, method: str, url: str, data: Optional[bytes] = None, timeout: Any = None, verify: Any = True
+        self,
+        method: str,
+        url: str,
+        data: Optional[bytes] = None,
+        headers: Optional[Dict[str, str]] = None,
+        timeout: Any = None,
+        verify: Any = True,
     ) -> Reply:
-        request = Request(method, url, data, verify)
+        request = Request(method, url, data, verify, headers)
         self.requests.append(request)
         if not self.replies:
             raise AssertionError("unexpected request %s %s" % (method, url))

@@ -28,6 +28,8 @@ DEFAULTS = {
     "rate_window": 3600,
     "concurrency_limit": 100,
     "latency": 0.0,
+    "expired_token": "http_401",
+    "token_lifetime": 14400.0,
 }
 SUMMARY = ["id", "name", "owner", "createdDate", "updatedDate"]
 

@@ -31,6 +31,10 @@ ENVIRONMENT = (
     "QUALYS_CA_PATH",
     "QUALYS_TIMEOUT",
     "QUALYS_RETRIES",
+    "QUALYS_AUTH_METHOD",
+    "QUALYS_CLIENT_ID",
+    "QUALYS_CLIENT_SECRET",
+    "QUALYS_GATEWAY_URL",
 )
 EMPTY = service_response("OptionProfile", [])
 # A read answered with a server error is repeated up to `retries` times (a rate limit is waited out regardless).
@@ -48,9 +52,9 @@ class RecordingSession(FakeSession):
         super().__init__(replies)
         self.timeouts = []
 
-    def request(self, method, url, data=None, timeout=None, verify=True):
+    def request(self, method, url, data=None, headers=None, timeout=None, verify=True):
         self.timeouts.append(timeout)
-        return super().request(method, url, data=data, timeout=timeout, verify=verify)
+        return super().request(method, url, data=data, headers=headers, timeout=timeout, verify=verify)
 
 
 @pytest.fixture(autouse=True)
