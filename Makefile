@@ -135,7 +135,7 @@ demo: setup
 	tools/build-collection $(BUILD)/demo >/dev/null; \
 	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(BUILD)/demo/collections \
 		tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-demo.log \
-		-- tools/demo-playbook $(DEMO_PLAYBOOK) $(DEMO_INVENTORY) $(LOGS)
+		--fixture tests/simulator/fixture-empty.json -- tools/demo-playbook $(DEMO_PLAYBOOK) $(DEMO_INVENTORY) $(LOGS)
 
 # The benchmark imports ansible_collections.qualys.was from the newest line's copy and writes build/bench.json.
 # The playbooks it runs use the virtualenv's Python, which has requests and xmltodict, on localhost.
