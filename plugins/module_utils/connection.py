@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Mapping, Optional
 
-from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.basic import AnsibleFallbackNotFound
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
@@ -47,26 +47,35 @@ REQUIRED_BY_METHOD = {
 }
 
 
+def non_empty_env(*names: str) -> str:
+    """The first of the variables that is set and not empty. An AWX credential sets every variable it injects,
+    empty where the credential leaves a field empty, and empty must then mean the option's default."""
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    raise AnsibleFallbackNotFound
+
+
 def connection_argument_spec() -> Dict[str, Dict[str, Any]]:
     return {
         "api_url": {"type": "str"},
         "platform": {"type": "str", "choices": sorted(PLATFORMS)},
         # Required by every call, but not by a task that makes none (a resource module's state=rendered).
-        "username": {"type": "str", "fallback": (env_fallback, ["QUALYS_USERNAME"])},
-        "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["QUALYS_PASSWORD"])},
-        "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["QUALYS_VALIDATE_CERTS"])},
-        "ca_path": {"type": "path", "fallback": (env_fallback, ["QUALYS_CA_PATH"])},
-        "timeout": {"type": "int", "default": 30, "fallback": (env_fallback, ["QUALYS_TIMEOUT"])},
-        "retries": {"type": "int", "default": 3, "fallback": (env_fallback, ["QUALYS_RETRIES"])},
+        "username": {"type": "str", "fallback": (non_empty_env, ["QUALYS_USERNAME"])},
+        "password": {"type": "str", "no_log": True, "fallback": (non_empty_env, ["QUALYS_PASSWORD"])},
+        "validate_certs": {"type": "bool", "default": True, "fallback": (non_empty_env, ["QUALYS_VALIDATE_CERTS"])},
+        "ca_path": {"type": "path", "fallback": (non_empty_env, ["QUALYS_CA_PATH"])},
+        "timeout": {"type": "int", "default": 30, "fallback": (non_empty_env, ["QUALYS_TIMEOUT"])},
+        "retries": {"type": "int", "default": 3, "fallback": (non_empty_env, ["QUALYS_RETRIES"])},
         "auth_method": {
             "type": "str",
             "choices": list(AUTH_METHODS),
             "default": "basic",
-            "fallback": (env_fallback, ["QUALYS_AUTH_METHOD"]),
+            "fallback": (non_empty_env, ["QUALYS_AUTH_METHOD"]),
         },
-        "client_id": {"type": "str", "fallback": (env_fallback, ["QUALYS_CLIENT_ID"])},
-        "client_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["QUALYS_CLIENT_SECRET"])},
-        "gateway_url": {"type": "str", "fallback": (env_fallback, ["QUALYS_GATEWAY_URL"])},
+        "client_id": {"type": "str", "fallback": (non_empty_env, ["QUALYS_CLIENT_ID"])},
+        "client_secret": {"type": "str", "no_log": True, "fallback": (non_empty_env, ["QUALYS_CLIENT_SECRET"])},
+        "gateway_url": {"type": "str", "fallback": (non_empty_env, ["QUALYS_GATEWAY_URL"])},
     }
 
 
