@@ -22,6 +22,7 @@ from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApi
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+from ansible_collections.qualys.was.plugins.module_utils.versions import versions
 
 
 class QualysModule:
@@ -34,7 +35,7 @@ class QualysModule:
         self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=True, **rules)
         for library, present in (("requests", client_module.HAS_REQUESTS), ("xmltodict", codec.HAS_XMLTODICT)):
             if not present:
-                self.ansible.fail_json(msg=missing_required_lib(library))
+                self.ansible.fail_json(msg=missing_required_lib(library), versions=versions())
         self.client: Optional[QualysClient] = None
 
     @property
@@ -57,7 +58,7 @@ class QualysModule:
 
     def _fail(self, message: str, **details: Any) -> None:
         calls = self.client.calls if self.client else 0
-        self.ansible.fail_json(msg=message, api_calls=calls, **details)
+        self.ansible.fail_json(msg=message, api_calls=calls, versions=versions(), **details)
 
 
 def state_argument_spec() -> Dict[str, Dict[str, Any]]:
