@@ -219,7 +219,8 @@ options:
     default: true
 notes:
   - Every secret option is C(no_log); results and diffs show C(<hidden>) in place of a secret, as
-    M(qualys.was.was_auth_record_info) does.
+    M(qualys.was.was_auth_record_info) does. A form field's O(form_record.fields[].value) is C(no_log) whatever
+    it holds, so Ansible also masks a user name given there wherever it appears in the task's output.
   - The rules of each OAuth2 grant and form type are checked before any API call.
 seealso:
   - module: qualys.was.was_auth_record_info

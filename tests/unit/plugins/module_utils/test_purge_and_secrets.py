@@ -12,7 +12,7 @@ import pytest
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, TAG
-from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Items, Text
+from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Field, Group, Integer, Items, Text
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
@@ -182,3 +182,49 @@ def test_always_with_equal_clear_secrets_costs_one_search():
     task = desired(oauth2_record=dict(OAUTH, password="s3cret"), update_password="always")
     outcome, session = run(task, [Reply(stored("s3cret"))])
     assert not outcome.changed and len(session.requests) == 1
+
+
+# Kinds the two modules brought -------------------------------------------------------------------------------
+
+ENTRY = Group(Field("url", Text(), wire="#text"), Field("regex", Boolean(absent=False), wire="@regex"))
+FORM = Group(Field("type", Text()), Field("ssl_only", Boolean()), removed_by=("type", "none"))
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("http://a/", {"url": "http://a/", "regex": False}),  # xmltodict gives an element without attributes as text
+        ({"@regex": "true", "#text": "a.*"}, {"url": "a.*", "regex": True}),
+    ],
+)
+def test_a_text_element_with_an_attribute_reads_either_way(raw, expected):
+    assert ENTRY.from_wire(raw) == expected
+
+
+def test_an_attribute_the_server_leaves_out_compares_as_its_default():
+    assert not ENTRY.differs({"url": "u", "regex": None}, {"url": "u", "regex": False})
+    assert ENTRY.to_wire({"url": "u", "regex": True}) == {"#text": "u", "@regex": True}
+
+
+def test_a_block_removed_by_a_value_matches_its_absence():
+    assert FORM.differs({"type": "none", "ssl_only": None}, {"type": "standard", "ssl_only": True})
+    assert not FORM.differs({"type": "none", "ssl_only": None}, None)
+    assert FORM.merged({"type": "standard"}, {"type": "none"}) is None
+
+
+def test_read_only_children_of_list_items_are_never_compared():
+    servers = Items(Group(Field("id", Integer(), read_only=True), Field("username", Text())), item="Server")
+    assert not servers.differs([{"id": None, "username": "s"}], [{"id": 730003, "username": "s"}])
+
+
+def test_a_record_as_module_options_has_no_read_only_value_and_no_secret():
+    state = RESOURCE.normalise({})
+    state.update(
+        name="Login",
+        oauth2_record={"username": "u", "password": "s3cret", "scope": "read"},
+        servers=[{"username": "s", "password": "s3cret"}],
+    )
+    options = RESOURCE.as_options(state)
+    assert "id" not in options and "owner" not in options
+    assert options["oauth2_record"] == {"username": "u", "password": None, "scope": "read"}
+    assert options["servers"] == [{"username": "s", "password": None}]
