@@ -1,9 +1,10 @@
 # Build and test toolchain of the qualys.was collection. `make help` lists the targets.
 #
 # Everything runs from the repository root. The tools live in two virtualenvs made by `make setup`, one per
-# supported ansible-core line. The collection is tested from synced copies under build/collections/, one per line,
-# because ansible-test needs a real .../ansible_collections/qualys/was path and keeps its virtualenvs in the
-# copy's tests/output. The scripts in tools/ say why each step is done as it is.
+# supported ansible-core line. The collection is tested from synced copies under build/collections/, one per stage
+# and line, because ansible-test needs a real .../ansible_collections/qualys/was path and keeps its virtualenvs in
+# the copy's tests/output, and because `make test` runs the stages side by side (tools/test-all). The scripts in
+# tools/ say why each step is done as it is.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -22,15 +23,18 @@ ALL_SERIES := $(OLD_SERIES) $(NEW_SERIES)
 
 # The port of `make simulator`, the one to point playbooks at by hand.
 SIM_PORT ?= 18443
-# The port of the simulator that integration, demo and bench start for themselves. 0 lets it pick a free one
-# (they read the address it announces), so that a simulator already running on SIM_PORT cannot break them.
+# The port of the simulator that demo and bench start for themselves; integration's always pick one. 0 lets it pick
+# a free one (they read the address it announces), so that a simulator already running on SIM_PORT cannot break them.
 TEST_SIM_PORT ?= 0
 
 PYTHON := $(NEW_VENV)/bin/python
 BUILD := build
 COLLECTIONS := $(BUILD)/collections
-# The synced copy for a line: $(call copy,SERIES)
-copy = $(COLLECTIONS)/$(1)/ansible_collections/qualys/was
+# The synced copy a stage tests for a line: $(call copy,STAGE,SERIES); $(call copy,,SERIES) is `make collection`'s.
+# Each stage refreshes its own copies as it starts, so that stages running at once never share one.
+copy = $(COLLECTIONS)/$(if $(1),$(1)/)$(2)/ansible_collections/qualys/was
+# $(call sync,STAGE,SERIES...)
+sync = for series in $(2); do tools/sync-collection $(COLLECTIONS)/$(if $(1),$(1)/)$$series/ansible_collections/qualys/was; done
 LOGS := $(BUILD)/logs
 DEMO_PLAYBOOK := docs/examples/demo.yml
 DEMO_INVENTORY := docs/examples/inventory.yml
@@ -38,10 +42,9 @@ BENCH := tests/bench/bench.py
 
 # For the scripts in tools/
 export LINES
-export COLLECTIONS_DIR := $(CURDIR)/$(COLLECTIONS)
-# lint and the benchmark use the newest line's copy
-export COLLECTION_DIR := $(CURDIR)/$(call copy,$(NEW_SERIES))
 export PYTHON_BIN_DIR := $(CURDIR)/$(BUILD)/python-bin
+# Each line's ansible-test runs with a HOME of its own there (tools/run-ansible-test says why)
+export ANSIBLE_TEST_HOMES := $(HOME)/.ansible/test/homes
 export LOG_DIR := $(CURDIR)/$(LOGS)
 # The newest line's tools (ansible-playbook, ansible-galaxy, black, ...) come first
 export PATH := $(CURDIR)/$(NEW_VENV)/bin:$(PATH)
@@ -81,42 +84,53 @@ $(NEW_VENV)/.installed: tools/requirements-$(NEW_SERIES).txt
 $(OLD_VENV)/.installed: tools/requirements-$(OLD_SERIES).txt
 	tools/make-venv $(OLD_VENV) $(OLD_PYTHON) $< --optional
 
-# The copies of the collection that ansible-test, ansible-lint, antsibull-docs and the benchmark use; refreshed by
-# every stage, so that they always match the work tree.
+# A copy per line to use by hand (ANSIBLE_COLLECTIONS_PATH=build/collections/SERIES); the stages refresh copies of
+# their own, so that they always match the work tree.
 collection:
-	@for series in $(ALL_SERIES); do tools/sync-collection $(call copy,$$series); done
+	@$(call sync,,$(ALL_SERIES))
 
 # ansible-test's pip bootstrap and interpreters, for whichever lines are installed.
 ansible-test-ready: setup
-	@$(PYTHON) tools/prepare_ansible_test.py $(PYTHON_BIN_DIR) $(NEW_VENV) $(OLD_VENV)
+	@$(PYTHON) tools/prepare_ansible_test.py $(PYTHON_BIN_DIR) $(ANSIBLE_TEST_HOMES) $(NEW_VENV) $(OLD_VENV)
 
 # --- stages --------------------------------------------------------------------------------------------------
 
-test: setup
-	@MAKE="$(MAKE)" tools/test-all lint sanity units integration system
+# The stages run side by side (tools/test-all): STAGE:N runs a stage at niceness N, so that the CPU-bound
+# ansible-test stages leave the processor to the simulators and playbooks of integration and system, whose
+# timeouts are short.
+# The two virtualenvs are made at once, and everything the stages share is ready before they start.
+test:
+	@$(MAKE) --no-print-directory -j2 setup
+	@$(MAKE) --no-print-directory ansible-test-ready
+	@MAKE="$(MAKE)" tools/test-all lint sanity:10 units:10 integration system
 
-sanity: setup collection ansible-test-ready
-	@tools/run-ansible-test sanity --venv
+sanity: setup ansible-test-ready
+	@$(call sync,sanity,$(ALL_SERIES))
+	@COLLECTIONS_DIR=$(CURDIR)/$(COLLECTIONS)/sanity tools/run-ansible-test sanity --venv
 
-units: setup collection ansible-test-ready
-	@tools/run-ansible-test units --venv
+units: setup ansible-test-ready
+	@$(call sync,units,$(ALL_SERIES))
+	@COLLECTIONS_DIR=$(CURDIR)/$(COLLECTIONS)/units tools/run-ansible-test units --venv
 
-# One simulator serves both lines; each target resets it through its control API before it starts. ansible-test
-# passes the variables of each copy's tests/integration/integration_config.yml to every target.
-integration: setup collection ansible-test-ready
-	@tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-integration.log \
-		$(foreach series,$(ALL_SERIES),--config $(call copy,$(series))/tests/integration/integration_config.yml) \
-		-- tools/run-ansible-test integration --venv
+# Each line gets a simulator of its own (the lines run at once and each target resets its simulator through the
+# control API before it starts). ansible-test passes the variables of each copy's
+# tests/integration/integration_config.yml, written with that simulator's address, to every target.
+integration: setup ansible-test-ready
+	@$(call sync,integration,$(ALL_SERIES))
+	@COLLECTIONS_DIR=$(CURDIR)/$(COLLECTIONS)/integration tools/run-ansible-test --simulator $(CURDIR)/$(PYTHON) \
+		integration --venv
 
-lint: setup collection
-	@tools/lint
+lint: setup
+	@$(call sync,lint,$(NEW_SERIES))
+	@COLLECTION_DIR=$(CURDIR)/$(call copy,lint,$(NEW_SERIES)) tools/lint
 
 # pytest suites in tests/system start their own simulators and run ansible-playbook against them, from the newest
 # line's copy. Exit status 5 (no test collected) is a failure like any other.
-system: setup collection
+system: setup
+	@$(call sync,system,$(NEW_SERIES))
 	@started=$$SECONDS; status=0; \
-	cd $(call copy,$(NEW_SERIES)) && PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
-		ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
+	cd $(call copy,system,$(NEW_SERIES)) && PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/system/$(NEW_SERIES) \
+		ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/system/$(NEW_SERIES) \
 		$(CURDIR)/$(PYTHON) -m pytest -p no:cacheprovider -rfE tests/system || status=$$?; \
 	elapsed=$$((SECONDS - started)); \
 	if [[ $$status -eq 0 ]]; then echo "== system: passed in $${elapsed}s (fault matrix in $(LOGS)/fault-matrix.md)"; \
@@ -139,9 +153,11 @@ demo: setup
 
 # The benchmark imports ansible_collections.qualys.was from the newest line's copy and writes build/bench.json.
 # The playbooks it runs use the virtualenv's Python, which has requests and xmltodict, on localhost.
-bench: setup collection
+bench: setup
 	@if [[ ! -f $(BENCH) ]]; then echo "== bench: FAILED, not yet: $(BENCH) does not exist"; exit 1; fi
-	@PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/$(NEW_SERIES) \
+	@$(call sync,bench,$(NEW_SERIES))
+	@PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/bench/$(NEW_SERIES) \
+		ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/bench/$(NEW_SERIES) \
 		ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(PYTHON) \
 		tools/with-simulator --python $(PYTHON) --port $(TEST_SIM_PORT) --log $(LOGS)/simulator-bench.log \
 		-- sh -c '$(PYTHON) $(BENCH) --url "$$SIM_URL" --out $(BUILD)/bench.json'
