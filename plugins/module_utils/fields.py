@@ -12,6 +12,7 @@ resource-specific branches.
 from __future__ import annotations
 
 import re
+from collections import abc
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -267,7 +268,7 @@ class Field:
     def read(self, node: Mapping[str, Any]) -> Any:
         raw: Any = node
         for step in self.wire.split("."):
-            if not isinstance(raw, Mapping):
+            if not isinstance(raw, abc.Mapping):
                 return self.kind.from_wire(None)
             raw = raw.get(step)
         return self.kind.from_wire(raw)
@@ -304,7 +305,9 @@ class Group(Kind):
     def removes(self, value: Any) -> bool:
         """Whether ``value`` is the request that removes the block."""
         return (
-            bool(self.removed_by) and isinstance(value, Mapping) and value.get(self.removed_by[0]) == self.removed_by[1]
+            bool(self.removed_by)
+            and isinstance(value, abc.Mapping)
+            and value.get(self.removed_by[0]) == self.removed_by[1]
         )
 
     def spec(self) -> Dict[str, Any]:
@@ -323,7 +326,7 @@ class Group(Kind):
     def from_wire(self, raw: Any) -> Optional[Dict[str, Any]]:
         if isinstance(raw, str):  # an element of text alone; with attributes it reads as {"@name": …, "#text": …}
             raw = {"#text": raw}
-        if not isinstance(raw, Mapping):
+        if not isinstance(raw, abc.Mapping):
             return None
         return {field.option: field.read(raw) for field in self.fields}
 
@@ -397,12 +400,12 @@ class Items(Kind):
         return {self.item: items}
 
     def from_wire(self, raw: Any) -> List[Any]:
-        if not isinstance(raw, Mapping):
+        if not isinstance(raw, abc.Mapping):
             return []
         container = raw.get("list") if self.wrapper else raw
-        nodes = as_list(container.get(self.item)) if isinstance(container, Mapping) else []
+        nodes = as_list(container.get(self.item)) if isinstance(container, abc.Mapping) else []
         if self.key:
-            nodes = [node.get(self.key) if isinstance(node, Mapping) else None for node in nodes]
+            nodes = [node.get(self.key) if isinstance(node, abc.Mapping) else None for node in nodes]
         return [self.kind.from_wire(node) for node in nodes]
 
     def canonical(self, value: Any) -> Any:
@@ -561,7 +564,7 @@ def without_secrets(
 def _left_out(value: Any, marker: str, whole: bool) -> Any:
     if isinstance(value, str) and (value == marker or (whole and marker in value)):
         return None
-    if isinstance(value, Mapping):
+    if isinstance(value, abc.Mapping):
         return {key: _left_out(item, marker, whole) for key, item in value.items()}
     if isinstance(value, list):
         return [_left_out(item, marker, whole) for item in value]

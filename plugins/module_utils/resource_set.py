@@ -12,6 +12,7 @@ forms of a whole set.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
@@ -67,6 +68,28 @@ class Identity:
         return "id %s" % self.record_id if self.record_id is not None else repr(self.name)
 
 
+class Index:
+    """Records found by a search, in the module's shape, looked up by id or name without scanning them all."""
+
+    def __init__(self, resource: Resource, records: Sequence[Mapping[str, Any]] = ()) -> None:
+        self.records: Dict[int, Mapping[str, Any]] = {}
+        self.states: Dict[int, Dict[str, Any]] = {}
+        self.by_name: Dict[Optional[str], List[int]] = defaultdict(list)
+        for record in records:
+            self.add(record, resource.normalise(record))
+
+    def add(self, record: Mapping[str, Any], state: Dict[str, Any]) -> None:
+        if state["id"] not in self.states:
+            self.records[state["id"]] = record
+            self.states[state["id"]] = state
+            self.by_name[state.get("name")].append(state["id"])
+
+    def find(self, identity: Identity) -> List[Dict[str, Any]]:
+        if identity.record_id is not None:
+            return [self.states[identity.record_id]] if identity.record_id in self.states else []
+        return [self.states[record_id] for record_id in self.by_name.get(identity.name, ())]
+
+
 class ResourceSet:
     """Reads, compares and writes a set of objects of one resource for one resource-module task."""
 
@@ -106,28 +129,38 @@ class ResourceSet:
             records += self.search([Criterion("name", "EQUALS", name)])
         return records
 
-    def complete(self, records: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:
-        """Records read in full (a ``get`` for each search summary, a few at once), in the module's shape."""
+    def complete(self, records: Sequence[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
+        """The records read in full: a ``get`` for each search summary, ``read_concurrency`` at a time."""
         if len(records) < 2 or self.read_concurrency < 2:
-            return [self.resource.normalise(self.reconciler.complete(record)) for record in records]
+            return [self.reconciler.complete(record) for record in records]
         with ThreadPoolExecutor(max_workers=self.read_concurrency) as pool:
-            whole = list(pool.map(self.reconciler.complete, records))
-        return [self.resource.normalise(record) for record in whole]
+            return list(pool.map(self.reconciler.complete, records))
+
+    def whole(self, found: Index, record_ids: Sequence[int]) -> Index:
+        """The objects of ``record_ids`` read in full; those the search returned whole are not read again."""
+        summaries = [
+            found.records[record_id] for record_id in record_ids if not self.resource.is_whole(found.records[record_id])
+        ]
+        index = Index(self.resource, self.complete(summaries))
+        for record_id in record_ids:
+            if record_id not in index.states:
+                index.add(found.records[record_id], found.states[record_id])
+        return index
 
     # Writing ----------------------------------------------------------------------------------------------------
 
-    def match(self, items: Sequence[Mapping[str, Any]], states: Sequence[Dict[str, Any]]) -> List[Optional[Dict]]:
+    def match(self, items: Sequence[Mapping[str, Any]], found: Index) -> List[Optional[Dict]]:
         """The object each item means, or None; fails, before any write, on an unknown id or a shared name."""
         matched = []
         for item in items:
             identity = Identity(item)
-            found = [state for state in states if identity.matches(state)]
-            if len(found) > 1:
+            states = found.find(identity)
+            if len(states) > 1:
                 raise QualysError(
                     "Several %ss are named %s (ids %s); give the item an id."
-                    % (self.resource.label, identity, ", ".join(str(state["id"]) for state in found))
+                    % (self.resource.label, identity, ", ".join(str(state["id"]) for state in states))
                 )
-            current = found[0] if found else None
+            current = states[0] if states else None
             self.reconciler.check_present(current, item, identity.record_id)
             matched.append(current)
         return matched
@@ -194,7 +227,8 @@ def run_resource_set_module(resource: Resource) -> None:
             require_scope(params["scope"], state)
         objects = ResourceSet(client, resource, module.ansible.check_mode, params["read_concurrency"])
         if state == "gathered":
-            gathered, facts = gather(client, resource, objects.complete(objects.in_scope(params["scope"])))
+            found = Index(resource, objects.in_scope(params["scope"]))
+            gathered, facts = gather(client, resource, list(objects.whole(found, list(found.states)).states.values()))
             return {"changed": False, "gathered": gathered, "gathered_facts": facts}
         if state == "deleted":
             results = deleted(objects, items, params["scope"])
@@ -219,35 +253,27 @@ def require_scope(scope: Optional[Mapping[str, Any]], state: str) -> None:
 
 def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mapping[str, Any]) -> List[Dict]:
     """``merged``, and for ``overridden`` the deletion of what the scope holds and the items do not name."""
+    resource = objects.resource
     identities = [Identity(item) for item in items]
     scoped = objects.in_scope(params["scope"]) if params["state"] == "overridden" else []
-    summaries = [objects.resource.normalise(record) for record in scoped]
-    unseen = [identity for identity in identities if not any(identity.matches(state) for state in summaries)]
-    records = scoped + (objects.for_items(unseen) if unseen else [])
-    by_id = {int(text_of(record["id"])): record for record in records}
-    named = [
-        record
-        for record in by_id.values()
-        if any(identity.matches(objects.resource.normalise(record)) for identity in identities)
-    ]
-    currents = objects.match(items, objects.complete(named))
-    matched_ids = {current["id"] for current in currents if current}
-    unnamed = [state for state in summaries if state["id"] not in matched_ids]
-    results = [
-        item_result(objects.resource, item, outcome) for item, outcome in zip(items, objects.apply(items, currents))
-    ]
-    return results + removed(objects, unnamed)
+    in_scope = Index(resource, scoped)
+    unseen = [identity for identity in identities if not in_scope.find(identity)]
+    found = Index(resource, scoped + (objects.for_items(unseen) if unseen else []))
+    named = {state["id"] for identity in identities for state in found.find(identity)}
+    currents = objects.match(items, objects.whole(found, sorted(named)))
+    unnamed = [state for record_id, state in in_scope.states.items() if record_id not in named]
+    outcomes = objects.apply(items, currents)
+    return [item_result(resource, item, outcome) for item, outcome in zip(items, outcomes)] + removed(objects, unnamed)
 
 
 def deleted(objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[Mapping[str, Any]]) -> List[Dict]:
     """The objects the items name (those that exist), or every object in scope when there are no items."""
-    if items:
-        identities = [Identity(item) for item in items]
-        states = [objects.resource.normalise(record) for record in objects.for_items(identities)]
-        states = [state for state in states if any(identity.matches(state) for identity in identities)]
-    else:
-        states = [objects.resource.normalise(record) for record in objects.in_scope(scope)]
-    return removed(objects, states)
+    if not items:
+        return removed(objects, list(Index(objects.resource, objects.in_scope(scope)).states.values()))
+    identities = [Identity(item) for item in items]
+    found = Index(objects.resource, objects.for_items(identities))
+    named = {state["id"]: state for identity in identities for state in found.find(identity)}
+    return removed(objects, list(named.values()))
 
 
 def removed(objects: ResourceSet, states: List[Dict[str, Any]]) -> List[Dict]:
