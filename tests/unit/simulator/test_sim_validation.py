@@ -387,9 +387,7 @@ def test_wrong_method_refused(api):
 
 
 def test_operation_the_object_lacks_refused(api):
-    assert_refused(
-        api.qps("activate", "webapp", 4331923), "OPERATION_NOT_SUPPORTED", "activate", "WebApp"
-    )
+    assert_refused(api.qps("activate", "webapp", 4331923), "OPERATION_NOT_SUPPORTED", "activate", "WebApp")
 
 
 @pytest.mark.parametrize("path", ["/qps/rest/3.0/search/was/scanner", "/qps/rest/2.0/search/was/webapp", "/qps/rest/x"])
