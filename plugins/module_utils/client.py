@@ -10,7 +10,7 @@ import random
 import threading
 import time
 from collections import Counter
-from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional, Sequence
 
 try:
     import requests
@@ -26,7 +26,9 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import (
     parse_response,
 )
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
-from ansible_collections.qualys.was.plugins.module_utils.token import ATTEMPTED as ATTEMPTED_TOKEN, TokenSource
+
+if TYPE_CHECKING:
+    from ansible_collections.qualys.was.plugins.module_utils.token import TokenSource
 
 USER_AGENT = "qualys.was-ansible-collection"
 PAGE_SIZE = 1000  # the largest page the API serves
@@ -112,6 +114,11 @@ class QualysClient:
         self.session = session or requests.Session()
         self.token: Optional[TokenSource] = None
         if settings.auth_method == "oidc":
+            # Imported here: every module run compiles what it imports, and a task with a password needs no token.
+            from ansible_collections.qualys.was.plugins.module_utils.token import (  # pylint: disable=import-outside-toplevel
+                TokenSource,
+            )
+
             self.token = TokenSource(
                 self._token_request, settings.gateway_url, settings.client_id, settings.client_secret
             )
@@ -270,6 +277,10 @@ class QualysClient:
 
     def _token_request(self, method: str, url: str, headers: Dict[str, str]) -> "requests.Response":
         """The token call, repeated as a read is: getting a token changes nothing on the server."""
+        from ansible_collections.qualys.was.plugins.module_utils.token import (  # pylint: disable=import-outside-toplevel
+            ATTEMPTED as ATTEMPTED_TOKEN,
+        )
+
         attempt = 0
         while True:
             attempt += 1

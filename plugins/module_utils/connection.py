@@ -13,7 +13,6 @@ from ansible.module_utils.basic import AnsibleFallbackNotFound
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
-from ansible_collections.qualys.was.plugins.module_utils.token import gateway_url
 
 # API servers of the shared Qualys platforms; a private cloud platform is reached with ``api_url``.
 PLATFORMS = {
@@ -137,6 +136,14 @@ def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str
         raise ValidationError("retries must be zero or more, got %s" % params["retries"])
     server = base_url(params, environ)
     token = method == "oidc"
+    gateway = None
+    if token:
+        # Imported here: every module run compiles what it imports, and a task with a password needs no token.
+        from ansible_collections.qualys.was.plugins.module_utils.token import (  # pylint: disable=import-outside-toplevel
+            gateway_url,
+        )
+
+        gateway = (params.get("gateway_url") or gateway_url(server)).rstrip("/")
     return ConnectionSettings(
         base_url=server,
         username=params.get("username") if not token else None,
@@ -148,5 +155,5 @@ def connection_settings(params: Mapping[str, Any], environ: Optional[Mapping[str
         auth_method=method,
         client_id=params.get("client_id") if token else None,
         client_secret=params.get("client_secret") if token else None,
-        gateway_url=(params.get("gateway_url") or gateway_url(server)).rstrip("/") if token else None,
+        gateway_url=gateway,
     )
