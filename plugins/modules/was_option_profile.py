@@ -133,13 +133,14 @@ EXAMPLES = r"""
     custom_performance:
       num_of_http_threads: 5
       delay_between_requests: 100
+  register: created
 
 - name: Rename it and raise its intensity
   qualys.was.was_option_profile:
     platform: US1
     username: "{{ qualys_username }}"
     password: "{{ qualys_password }}"
-    id: 1608560
+    id: "{{ created.option_profile.id }}"
     name: Update Option Profile with Custom Scan Intensity
     custom_performance:
       num_of_http_threads: 10
@@ -152,7 +153,6 @@ EXAMPLES = r"""
   block:
     - name: Make sure the profile is as the team agreed
       qualys.was.was_option_profile:
-        id: 1608560
         name: Update Option Profile with Custom Scan Intensity
         smart_scan_support: false
         bruteforce_option: minimal

@@ -451,7 +451,7 @@ EXAMPLES = r"""
         profile: Initial WAS Options
         target:
           web_apps:
-            - name: Shop
+            - name: Demo Shop
           web_app_auth_record: Shop login
           profile_option: specific
         scheduling:
@@ -474,6 +474,7 @@ EXAMPLES = r"""
       qualys.was.was_scan_schedule:
         name: Staging - nightly discovery
         type: discovery
+        profile: Initial WAS Options
         target:
           tags:
             included:

@@ -40,7 +40,9 @@ DOCUMENTS = ["README.md"] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md"))
 DOCSITE = sorted(glob.glob(os.path.join(ROOT, "docs", "docsite", "rst", "*.rst")))
 YAML_BLOCK = {
     ".md": re.compile(r"```yaml\n(.*?)```", re.S),
-    ".rst": re.compile(r"code-block:: yaml\n\n(.*?)(?=\n\S)", re.S),
+    # yaml+jinja is the lexer for playbooks, yaml the one for plain data; a block ends at the first line that is not
+    # indented, or with the file.
+    ".rst": re.compile(r"code-block:: yaml(?:\+jinja)?\n\n(.*?)(?=\n\S|\Z)", re.S),
 }
 
 
@@ -59,15 +61,6 @@ def without_connection(task: Dict[str, Any]) -> Dict[str, Any]:
 # Examples that follow the Qualys documentation's own samples, dated June 2017, run at that simulated time.
 SEED_CLOCK = "2017-06-13T10:52:07Z"
 SEED_DATED = {"was_scan_schedule"}
-# Examples that cannot run as written, and why; strict, so that one that starts to pass must leave this list.
-CANNOT_RUN = {
-    "was_option_profile": "updates option profile 1608560, the id seed 003's create got from Qualys; a create in "
-    "the simulator gets another id and the fixture has no profile 1608560",
-    "was_scan_schedule": "its third example names the web app 'Shop', which the fixture does not have (its shop is "
-    "'Demo Shop')",
-    "was_web_app": "names the default option profile 'Shop - gentle', which neither the fixture nor another example "
-    "creates",
-}
 
 
 def module_examples():
@@ -76,8 +69,7 @@ def module_examples():
             source = handle.read()
         examples = re.search(r'^EXAMPLES = r?"""(.*?)"""', source, re.S | re.M).group(1)
         name = os.path.basename(path)[:-3]
-        marks = [pytest.mark.xfail(reason=CANNOT_RUN[name], strict=True)] if name in CANNOT_RUN else []
-        yield pytest.param(name, examples, id=name, marks=marks)
+        yield pytest.param(name, examples, id=name)
 
 
 def document_examples():
@@ -110,14 +102,14 @@ def run_examples(sim, playbook, tasks: List[Dict[str, Any]], clock: str = ""):
     assert not failed, failed
 
 
-@pytest.mark.parametrize("name, examples", module_examples())
+@pytest.mark.parametrize("name, examples", list(module_examples()))
 def test_every_module_example_runs(name, examples, sim, playbook, tmp_path):
     # A certificate file an authentication record example reads with the file lookup, beside the playbook.
     (tmp_path / "partner.pem").write_text("-----BEGIN CERTIFICATE-----\nexample\n-----END CERTIFICATE-----\n")
     run_examples(sim, playbook, yaml.safe_load(examples), SEED_CLOCK if name in SEED_DATED else "")
 
 
-@pytest.mark.parametrize("block", document_examples())
+@pytest.mark.parametrize("block", list(document_examples()))
 def test_every_documentation_example_parses_and_runs(block, sim, playbook):
     document = yaml.safe_load(block)
     tasks = tasks_of(document)

@@ -53,7 +53,7 @@ def test_schedule_tags_id_is_not_searchable(api):
 def test_auth_record_last_scan_and_status(api):
     assert ids(api, "webappauthrecord", ("lastScan.authStatus", "EQUALS", "SUCCESSFUL")) == [583957]
     assert ids(api, "webappauthrecord", ("lastScan.authStatus", "IN", "FAILED,PARTIAL")) == [761533]
-    assert ids(api, "webappauthrecord", ("lastScan.authStatus", "EQUALS", "NONE")) == [762380, 790001, 790002]
+    assert ids(api, "webappauthrecord", ("lastScan.authStatus", "EQUALS", "NONE")) == [762380, 790001, 790002, 790003]
     assert ids(api, "webappauthrecord", ("lastScan.date", "LESSER", "2019-06-01T00:00:00Z")) == [761533]
 
 
@@ -87,7 +87,7 @@ def test_last_scan_is_not_shown(api):
 def test_option_profile_used_by_web_apps_and_schedules(api):
     assert ids(api, "optionprofile", ("usedByWebApps", "EQUALS", "true")) == [1071133]
     assert ids(api, "optionprofile", ("usedBySchedules", "EQUALS", "true")) == [1071001, 1071133]
-    assert ids(api, "optionprofile", ("usedBySchedules", "EQUALS", "false")) == [1071201]
+    assert ids(api, "optionprofile", ("usedBySchedules", "EQUALS", "false")) == [1071201, 1071202]
 
 
 def test_option_profile_owner_name_and_username(api):
@@ -95,7 +95,7 @@ def test_option_profile_owner_name_and_username(api):
 
     assert ids(api, "optionprofile", ("owner.username", "EQUALS", "editor")) == [created]
     assert ids(api, "optionprofile", ("owner.name", "CONTAINS", "erin edit")) == [created]
-    assert ids(api, "optionprofile", ("owner.name", "EQUALS", "John Doe")) == [1071001, 1071133, 1071201]
+    assert ids(api, "optionprofile", ("owner.name", "EQUALS", "John Doe")) == [1071001, 1071133, 1071201, 1071202]
 
 
 @pytest.mark.parametrize("field", ["owner.name", "owner.username"])
