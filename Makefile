@@ -49,8 +49,8 @@ export LOG_DIR := $(CURDIR)/$(LOGS)
 # The newest line's tools (ansible-playbook, ansible-galaxy, black, ...) come first
 export PATH := $(CURDIR)/$(NEW_VENV)/bin:$(PATH)
 
-.PHONY: help setup demo test sanity units integration system lint simulator bench verify-tenant clean distclean collection \
-	ansible-test-ready
+.PHONY: help setup demo test sanity units integration system lint docs simulator bench verify-tenant clean distclean \
+	collection ansible-test-ready
 
 help:
 	@echo "make setup        virtualenvs with the pinned toolchain:"
@@ -63,6 +63,7 @@ help:
 	@echo "make sanity       ansible-test sanity on every supported ansible-core line"
 	@echo "make units        ansible-test units on every supported ansible-core line"
 	@echo "make integration  ansible-test integration against the simulator, on every supported line"
+	@echo "make docs         the HTML docsite, module pages and guides, in $(BUILD)/docs/html"
 	@echo "make system       ansible-playbook runs against simulators: faults, load, hostile input, secrets"
 	@echo "make simulator    the Qualys WAS simulator in the foreground on port $(SIM_PORT) (SIM_PORT=...)"
 	@echo "make bench        API calls and timings of typical tasks against the simulator"
@@ -123,6 +124,14 @@ integration: setup ansible-test-ready
 lint: setup
 	@$(call sync,lint,$(NEW_SERIES))
 	@COLLECTION_DIR=$(CURDIR)/$(call copy,lint,$(NEW_SERIES)) tools/lint
+
+# The docsite of the newest line's copy: antsibull-docs reads the collection, and its docs/docsite guides, from
+# ANSIBLE_COLLECTIONS_PATH. Not part of `make test`: lint checks the same sources without the Sphinx build.
+docs: setup
+	@$(call sync,docs,$(NEW_SERIES))
+	@started=$$SECONDS; \
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/docs/$(NEW_SERIES) tools/build-docs $(BUILD)/docs >/dev/null; \
+	echo "== docs: built in $$((SECONDS - started))s, $(BUILD)/docs/html/index.html"
 
 # pytest suites in tests/system start their own simulators and run ansible-playbook against them, from the newest
 # line's copy. Exit status 5 (no test collected) is a failure like any other.
