@@ -18,14 +18,12 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Kind,
     camel,
     check_values,
+    has_secrets,
     mask_secrets,
 )
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref, ReferenceResolver
-from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
-
-# What Qualys sends instead of a secret that the API user may not see (seed 003, sample 1).
-SERVER_MASK = "*****"
+from ansible_collections.qualys.was.plugins.module_utils.resource import SERVER_MASK, Resource
 
 # Search operators as the API spells them, in lower case (the module sends them in upper case).
 OPERATORS = ("equals", "not equals", "contains", "in", "greater", "lesser", "none")
@@ -91,15 +89,6 @@ def generic_criteria(filters: Optional[Sequence[Mapping[str, Any]]]) -> List[Cri
     return criteria
 
 
-def holds_secrets(fields: Iterable[Field]) -> bool:
-    """Whether any field of the table, at any depth, is secret."""
-    for field in fields:
-        kind = field.kind.kind if isinstance(field.kind, Items) else field.kind
-        if field.secret or (isinstance(kind, Group) and holds_secrets(kind.fields)):
-            return True
-    return False
-
-
 def secrets_masked(fields: Sequence[Field], state: Mapping[str, Any]) -> Optional[bool]:
     """True when the server masked every secret of ``state``, False when it sent one in clear, None when
     ``state`` holds no secret value.
@@ -124,7 +113,7 @@ class InfoQuery:
         self.resource = resource
         self.selectors = list(selectors)
         self.details = details
-        self.secrets = holds_secrets(resource.fields)
+        self.secrets = has_secrets(resource.fields)
 
     def argument_spec(self) -> Dict[str, Dict[str, Any]]:
         spec = {selector.option: selector.kind.spec() for selector in self.selectors}
@@ -180,7 +169,12 @@ def run_info_module(resource: Resource, selectors: Sequence[Selector], details: 
     The options are the selectors, ``filters``, ``details`` when offered, and ``return_secrets`` when the
     resource has secret fields; the records are returned under ``resource.return_key``.
     """
-    query = InfoQuery(resource, selectors, details)
+    run_info_query(InfoQuery(resource, selectors, details))
+
+
+def run_info_query(query: InfoQuery) -> None:
+    """``run_info_module`` for a query of one's own (records shown another way, for instance)."""
+    resource = query.resource
     module = QualysModule(query.argument_spec())
 
     def work(client: QualysClient) -> Dict[str, Any]:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Sequence
 
-from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.fields import Text
-from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector
-from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
+from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector, run_info_query
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
 
@@ -35,17 +33,4 @@ class OptionsQuery(InfoQuery):
 
 def run_info_module_with_options(resource: Resource, selectors: Sequence[Selector], details: bool = False) -> None:
     """``run_info_module``, with each record's ``options`` beside it."""
-    query = OptionsQuery(resource, selectors, details)
-    module = QualysModule(query.argument_spec())
-
-    def work(client: QualysClient) -> Dict[str, Any]:
-        return_secrets = bool(module.params.get("return_secrets"))
-        if return_secrets:
-            module.ansible.warn(
-                "return_secrets is true: the result holds the secrets of each %s as Qualys returned them. "
-                "Set no_log: true on this task so that they are not logged or displayed." % resource.label
-            )
-        records = [query.shown(state, return_secrets) for state in query.read(client, module.params)]
-        return {"changed": False, resource.return_key: records}
-
-    module.run(work)
+    run_info_query(OptionsQuery(resource, selectors, details))

@@ -11,7 +11,7 @@ from typing import Dict, Optional
 from ansible.module_utils.ansible_release import __version__ as ANSIBLE_CORE_VERSION
 
 # galaxy.yml's version: a module runs without the collection's metadata at hand. tests/unit keeps them equal.
-COLLECTION_VERSION = "0.1.0"
+COLLECTION_VERSION = "0.2.0"
 
 
 def _installed(distribution: str) -> Optional[str]:

@@ -12,11 +12,18 @@ from ansible_collections.qualys.was.plugins.module_utils.client import Connectio
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, OPTION_PROFILE, TAG
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
-from ansible_collections.qualys.was.plugins.module_utils.fields import Choice, Field, Group, Integer, Items, Text
+from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    Choice,
+    Field,
+    Group,
+    Integer,
+    Items,
+    Text,
+    has_secrets,
+)
 from ansible_collections.qualys.was.plugins.module_utils.info import (
     InfoQuery,
     Selector,
-    holds_secrets,
     run_info_module,
     secrets_masked,
 )
@@ -94,10 +101,10 @@ def test_details_and_return_secrets_are_offered_only_where_they_mean_something()
     assert sorted(spec) == ["filters", "name"]
 
 
-def test_holds_secrets_looks_into_groups_and_lists():
+def test_has_secrets_looks_into_groups_and_lists():
     nested = Field("list", Items(Group(Field("password", Text(), secret=True)), item="Item"))
-    assert holds_secrets([Field("name", Text()), nested]) is True
-    assert holds_secrets(PLAIN_RESOURCE.fields) is False
+    assert has_secrets([Field("name", Text()), nested]) is True
+    assert has_secrets(PLAIN_RESOURCE.fields) is False
 
 
 def test_selectors_become_criteria_and_are_anded():
