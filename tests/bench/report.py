@@ -1,0 +1,201 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Turns bench.py's JSON into docs/benchmark.md and its plot: ``python report.py BENCH_JSON MARKDOWN PNG``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any, Dict, List
+
+SHAPES = ("summary", "full")
+
+
+def table(header: List[str], rows: List[List[Any]]) -> List[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def calls_section(rows: List[dict]) -> List[str]:
+    out = []
+    for row in rows:
+        cells = [row["module"], row["task"]]
+        for shape in SHAPES:
+            measured, least = row[shape]["calls"], row[shape]["minimum"]
+            excess = "failed" if "failed" in row[shape] else ("%+d" % (measured - least) if measured != least else "0")
+            cells += [measured, least, excess]
+        out.append(cells)
+    header = ["Module", "Task"] + [
+        "%s %s" % (what, shape) for shape in SHAPES for what in ("calls", "minimum", "excess")
+    ]
+    return table(header, out)
+
+
+def timing_section(per_task: Dict[str, Any]) -> List[str]:
+    rows = [
+        [kind, value["median"], "%s to %s" % (value["min"], value["max"]), value["n"], value["calls"]]
+        for kind, value in per_task.items()
+        if isinstance(value, dict) and "median" in value
+    ]
+    lines = table(["Kind", "ms per task (median)", "range over rounds", "rounds", "API calls per task"], rows)
+    ratios = per_task["ratios"]
+    lines.append(
+        "`was_scan_schedule` per task against the others, the median of the ratios within each round (range):"
+        " **%.2f× `uri`** (%.2f to %.2f) and **%.2f× `ping`** (%.2f to %.2f); the goal is ≤ 0.95× and ≤ 1.3×."
+        " %d tasks per kind."
+        % tuple(
+            [ratios[name][key] / 100 for name in ("module / uri", "module / ping") for key in ("median", "min", "max")]
+            + [per_task["tasks_per_kind"]]
+        )
+    )
+    return lines + [""]
+
+
+def breakdown_section(data: Dict[str, Any]) -> List[str]:
+    kinds = list(data["payload_kib"])
+    owners = sorted({owner for kind in kinds for owner in data["imports_ms"][kind]})
+    rows = [["process, wall ms (median)"] + [data["process_ms"][kind]["median"] for kind in kinds]]
+    rows.append(["process, CPU ms (median)"] + [data["process_cpu_ms"][kind]["median"] for kind in kinds])
+    rows.append(["payload, KiB"] + [data["payload_kib"][kind] for kind in kinds])
+    rows.append(["peak memory, MiB"] + [data["peak_mib"][kind] for kind in kinds])
+    for owner in owners:
+        rows.append(["imports charged to %s, ms" % owner] + [data["imports_ms"][kind].get(owner, 0) for kind in kinds])
+    lines = table(["One module process"] + ["`%s`" % kind for kind in kinds], rows)
+    engine = data["engine"]
+    lines.append(
+        "Interpreter start (`python -c pass`): %s ms wall, %s ms CPU. Imports are from `python -X importtime`, each"
+        " module's own time charged to its package, a standard-library module to the package that imported it first."
+        % (data["process_ms"]["python -c pass"]["median"], data["process_cpu_ms"]["python -c pass"]["median"])
+    )
+    lines.append("")
+    lines += table(
+        ["Tenant (schedules)", "engine ms (finding, comparing; in-process)", "waiting on the server, ms"],
+        [[size, value["engine_ms"]["median"], value["server_wait_ms"]["median"]] for size, value in engine.items()],
+    )
+    return lines + [""]
+
+
+def many_section(rows: List[dict]) -> List[str]:
+    out = []
+    for row in rows:
+        for what, (seconds, calls) in row.items():
+            if what != "objects":
+                out.append([row["objects"], what, seconds, calls])
+    lines = table(["Schedules", "How", "seconds", "API calls"], out)
+    for row in rows:
+        for shape in SHAPES:
+            loop = row["one task per object, unchanged, %s" % shape]
+            single = row["resource module, unchanged, %s" % shape]
+            lines.append(
+                "- %d unchanged, `search_shape=%s`: the resource module is %.0f× faster and makes %.1f× fewer calls."
+                % (row["objects"], shape, loop[0] / max(single[0], 0.01), loop[1] / max(single[1], 1))
+            )
+    lines.append("")
+    lines.append(
+        "One task per object is timed on a sample of the objects and scaled (a task's cost does not depend on the "
+        "tenant's size: see the scale rows above); its calls are counted the same way."
+    )
+    return lines + [""]
+
+
+def markdown(data: Dict[str, Any], png: str) -> str:
+    lines = [
+        "# Benchmark",
+        "",
+        "What a task costs, in Qualys API calls and in time, measured against the simulator by `make bench`"
+        " (`tests/bench/bench.py`, this page by `tests/bench/report.py`). Calls are exact and the same on every"
+        " machine; times belong to the machine that ran it (%d CPUs, load average %s at the start, Python %s), and"
+        " only their ratios carry over." % (data["cpus"], " ".join(map(str, data["load_average"])), data["python"]),
+        "",
+        "![Time and calls per task](%s)" % os.path.basename(png),
+        "",
+        "## API calls per task, against the documented minimum",
+        "",
+        "Under each `search_shape` of the simulator (whether a search returns whole schedules and option profiles,"
+        " or summaries read with one `get` each; Qualys does not document which). The minimum is the one the"
+        " README and each module's description state; a negative excess is a task cheaper than its description"
+        " says.",
+        "",
+    ]
+    lines += calls_section(data["calls"])
+    lines += [
+        "## Time per task",
+        "",
+        "Each kind runs as a loop of tasks in an ansible-playbook of its own; the kinds run in a random order in"
+        " each round, with an empty play whose time is subtracted, so that the start-up of ansible-playbook and the"
+        " drift of the machine's load cancel out. `uri` sends the one search a schedule is found with; the module"
+        " also reads it with `get` (the default `search_shape`), compares it and reports it. The module runs against"
+        " tenants of 10, 1,000 and 10,000 schedules.",
+        "",
+    ]
+    lines += timing_section(data["per_task_ms"])
+    lines += ["## Where a module's time goes", ""]
+    lines += breakdown_section(data["breakdown"])
+    lines += ["## Many objects: one task per object, or the resource module in one task", ""]
+    lines += many_section(data["many"])
+    listing = data["listing"]
+    lines += [
+        "## Listing 10,000 objects",
+        "",
+        "`was_web_app_info` reading %d web apps (`name_contains`): %d API calls, %.1f s as a task, %.1f s and %.0f MiB"
+        " peak resident memory as a module process."
+        % (listing["objects"], listing["calls"], listing["task_s"], listing["module_process_s"], listing["peak_mib"]),
+        "",
+        "The whole benchmark took %d s (%s)."
+        % (data["bench_seconds"], ", ".join("%s %d s" % item for item in data["phase_seconds"].items())),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def plot(data: Dict[str, Any], png: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as pyplot  # pylint: disable=import-outside-toplevel
+
+    per_task = {kind: value for kind, value in data["per_task_ms"].items() if isinstance(value, dict) and "n" in value}
+    labels = [
+        kind.replace("was_scan_schedule unchanged, ", "was_scan_schedule\n").replace("ansible.builtin.", "")
+        for kind in per_task
+    ]
+    medians = [value["median"] for value in per_task.values()]
+    low = [value["median"] - value["min"] for value in per_task.values()]
+    high = [value["max"] - value["median"] for value in per_task.values()]
+    calls = [value["calls"] for value in per_task.values()]
+    colours = ["#9e9e9e", "#607d8b"] + ["#1f77b4"] * (len(per_task) - 2)
+
+    figure, (times, counts) = pyplot.subplots(1, 2, figsize=(13, 5), gridspec_kw={"width_ratios": [3, 2]})
+    times.bar(range(len(labels)), medians, yerr=[low, high], capsize=4, color=colours)
+    times.set_xticks(range(len(labels)), labels, fontsize=8)
+    times.set_ylabel("ms per task (median; bars: range over rounds)")
+    times.set_title("Time per task, empty play subtracted")
+    for index, value in enumerate(medians):
+        times.annotate("%.0f" % value, (index, value), textcoords="offset points", xytext=(0, 3), ha="center")
+
+    count_labels = labels[1:]
+    counts.bar(range(len(count_labels)), calls[1:], color=colours[1:])
+    counts.set_xticks(range(len(count_labels)), count_labels, fontsize=8)
+    counts.set_ylabel("API calls per task")
+    counts.set_title("API calls per task, by kind and tenant size")
+    counts.set_ylim(0, max(calls) + 1)
+    figure.tight_layout()
+    figure.savefig(png, dpi=110)
+
+
+def main() -> int:
+    source, target, png = sys.argv[1:4]
+    with open(source) as handle:
+        data = json.load(handle)
+    with open(target, "w") as handle:
+        handle.write(markdown(data, png))
+    plot(data, png)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
