@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
@@ -66,6 +66,13 @@ class Identity:
 
     def __str__(self) -> str:
         return "id %s" % self.record_id if self.record_id is not None else repr(self.name)
+
+
+class Counted(NamedTuple):
+    """What one object's writes did, and the calls they took (its reads are shared with the other items)."""
+
+    outcome: Outcome
+    calls: int
 
 
 class Index:
@@ -165,11 +172,16 @@ class ResourceSet:
             matched.append(current)
         return matched
 
-    def apply(self, items: Sequence[Mapping[str, Any]], currents: Sequence[Optional[Dict]]) -> List[Outcome]:
-        return [self.reconciler.present(current, item) for item, current in zip(items, currents)]
+    def apply(self, items: Sequence[Mapping[str, Any]], currents: Sequence[Optional[Dict]]) -> List[Counted]:
+        return [self._counted(self.reconciler.present, current, item) for item, current in zip(items, currents)]
 
-    def remove(self, states: Sequence[Dict[str, Any]]) -> List[Outcome]:
-        return [self.reconciler.absent([state]) for state in states]
+    def remove(self, states: Sequence[Dict[str, Any]]) -> List[Counted]:
+        return [self._counted(self.reconciler.absent, [state]) for state in states]
+
+    def _counted(self, step: Callable[..., Outcome], *arguments: Any) -> Counted:
+        before = self.client.calls
+        outcome = step(*arguments)
+        return Counted(outcome, self.client.calls - before)
 
 
 def validated_items(resource: Resource, config: Optional[Sequence[Mapping[str, Any]]]) -> List[Dict[str, Any]]:
@@ -196,8 +208,9 @@ def validated_items(resource: Resource, config: Optional[Sequence[Mapping[str, A
     return items
 
 
-def item_result(resource: Resource, desired: Mapping[str, Any], outcome: Outcome) -> Dict[str, Any]:
+def item_result(resource: Resource, desired: Mapping[str, Any], counted: Counted) -> Dict[str, Any]:
     """One item's line in ``results``: what it meant, whether it changed, the managed options before and after."""
+    outcome = counted.outcome
     state = outcome.after or outcome.before or {}
     return {
         "id": state.get("id"),
@@ -205,6 +218,7 @@ def item_result(resource: Resource, desired: Mapping[str, Any], outcome: Outcome
         "changed": outcome.changed,
         "before": resource.managed_view(outcome.before, desired),
         "after": resource.managed_view(outcome.after, desired),
+        "api_calls": counted.calls,
     }
 
 
@@ -263,7 +277,7 @@ def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mappin
     currents = objects.match(items, objects.whole(found, sorted(named)))
     unnamed = [state for record_id, state in in_scope.states.items() if record_id not in named]
     outcomes = objects.apply(items, currents)
-    return [item_result(resource, item, outcome) for item, outcome in zip(items, outcomes)] + removed(objects, unnamed)
+    return [item_result(resource, item, counted) for item, counted in zip(items, outcomes)] + removed(objects, unnamed)
 
 
 def deleted(objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[Mapping[str, Any]]) -> List[Dict]:
@@ -278,6 +292,6 @@ def deleted(objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[M
 
 def removed(objects: ResourceSet, states: List[Dict[str, Any]]) -> List[Dict]:
     return [
-        item_result(objects.resource, {"id": state["id"], "name": state["name"]}, outcome)
-        for state, outcome in zip(states, objects.remove(states))
+        item_result(objects.resource, {"id": state["id"], "name": state["name"]}, counted)
+        for state, counted in zip(states, objects.remove(states))
     ]

@@ -99,10 +99,12 @@ results:
   description:
     - One entry per schedule the task touched or compared - each item, then each schedule deleted.
     - C(before) and C(after) hold the options the item sets (for a deletion, its id and name).
+    - C(api_calls) counts the calls of the item's own writes; the reads are shared by all items and counted in
+      the task's RV(api_calls).
   returned: when O(state) is V(merged), V(overridden) or V(deleted)
   type: list
   elements: dict
-  sample: [{"id": 697001, "name": "Prod shop weekly", "changed": false, "before": {}, "after": {}}]
+  sample: [{"id": 697001, "name": "Prod shop weekly", "changed": false, "before": {}, "after": {}, "api_calls": 0}]
 gathered:
   description:
     - The schedules in O(scope), sorted by name then id, as O(config) items; an item has C(id) only where its

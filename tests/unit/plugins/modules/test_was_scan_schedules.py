@@ -114,7 +114,8 @@ def test_overridden_deletes_only_inside_the_scope_what_the_items_do_not_name(mon
     result, session = run(args, replies, monkeypatch, capsys, diff=True)
     assert criteria(session.requests[0]) == [("name", "CONTAINS", "Prod ")]
     assert [request.url.rsplit("/", 1)[-1] for request in session.requests[1:]] == ["2"]
-    assert [(line["name"], line["changed"]) for line in result["results"]] == [("Prod A", False), ("Prod gone", True)]
+    lines = [(line["name"], line["changed"], line["api_calls"]) for line in result["results"]]
+    assert lines == [("Prod A", False, 0), ("Prod gone", True, 1)]
     assert len(result["diff"]) == 2
 
 
