@@ -23,6 +23,14 @@ html_use_smartypants = True
 html_use_modindex = False
 html_use_index = False
 html_copy_source = False
+html_theme_options = {
+    # Instead of the theme's default bar of Ansible's blog and forum, the two references a reader of these pages uses.
+    "topbar_links": {
+        "Ansible documentation": "https://docs.ansible.com/",
+        "Qualys documentation": "https://docs.qualys.com/",
+    },
+    "show_rtd_ethical_ads": False,
+}
 
 # Relative to the generated rst/ directory; tools/build-docs writes the file beside it.
 intersphinx_mapping = {
