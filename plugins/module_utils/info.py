@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Field,
-    Group,
     Items,
     Kind,
     camel,

@@ -97,7 +97,7 @@ class QpsService:
     def _caller(self, request: HttpRequest, settings: Settings) -> Caller:
         """The caller of a Basic or a Bearer Authorization header."""
         authorization = request.header("Authorization") or ""
-        scheme, _, credentials = authorization.partition(" ")
+        scheme, _space, credentials = authorization.partition(" ")
         if scheme.lower() == "bearer":
             return self.tokens.caller(credentials.strip(), REFUSED_TOKEN_STATUS[settings.expired_token])
         return self.accounts.authenticate(authorization)

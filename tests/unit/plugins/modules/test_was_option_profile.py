@@ -50,7 +50,9 @@ def test_create_example_sends_the_seed_request(monkeypatch, capsys):
 def test_update_example_sends_the_seed_request(monkeypatch, capsys):
     current = data_file("seeds", "seed003-optionprofile-create-response.xml")
     updated = data_file("seeds", "seed003-optionprofile-update-response.xml")
-    result, session = run(example_args(1), [Reply(current), Reply(updated)], monkeypatch, capsys)
+    # The example takes the id the create example registered: the seed's create response gave 1608560.
+    args = dict(example_args(1), id=1608560)
+    result, session = run(args, [Reply(current), Reply(updated)], monkeypatch, capsys)
     assert session.requests[1].url.endswith("/qps/rest/3.0/update/was/optionprofile/1608560")
     assert xml_tree(session.requests[1].body) == xml_tree(
         data_file("seeds", "seed003-optionprofile-update-request.xml")
@@ -58,7 +60,7 @@ def test_update_example_sends_the_seed_request(monkeypatch, capsys):
     assert result["changed"] is True and result["api_calls"] == 2
     # predicted from the read and the change: it is what the seed's get shows afterwards
     fetched = data_file("seeds", "seed003-optionprofile-get-response.xml")
-    expected, expected_session = run(example_args(1), [Reply(fetched)], monkeypatch, capsys)
+    expected, expected_session = run(args, [Reply(fetched)], monkeypatch, capsys)
     assert result["option_profile"] == expected["option_profile"]
 
 

@@ -14,7 +14,6 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
     CONNECTION,
     Reply,
     data_file,
-    id_response,
     run_module,
     service_response,
     xml_tree,
@@ -79,7 +78,10 @@ def test_a_regex_black_list_is_sent_as_the_recorded_update(monkeypatch, capsys):
 
 
 def test_entries_read_back_with_and_without_the_regex_attribute_are_ok(monkeypatch, capsys):
-    entries = '<urlBlacklist><count>2</count><list><UrlEntry regex="true"><![CDATA[a.*]]></UrlEntry><UrlEntry><![CDATA[http://b/]]></UrlEntry></list></urlBlacklist>'
+    entries = (
+        '<urlBlacklist><count>2</count><list><UrlEntry regex="true"><![CDATA[a.*]]></UrlEntry>'
+        "<UrlEntry><![CDATA[http://b/]]></UrlEntry></list></urlBlacklist>"
+    )
     task = {"id": 4331923, "url_blacklist": [{"url": "http://b/"}, {"url": "a.*", "regex": True}]}
     result, session = run(task, [Reply(service_response(ELEMENT, [whole(4331923, entries)]))], monkeypatch, capsys)
     assert result["changed"] is False
