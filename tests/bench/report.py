@@ -46,10 +46,10 @@ def timing_section(per_task: Dict[str, Any]) -> List[str]:
     lines.append(
         "`was_scan_schedule` per task against the others, the median of the ratios within each round (range):"
         " **%.2f× `uri`** (%.2f to %.2f) and **%.2f× `ping`** (%.2f to %.2f); the goal is ≤ 0.95× and ≤ 1.3×."
-        " %d tasks per kind."
+        " The ratio of the medians above is %.2f× `uri`. %d tasks per kind."
         % tuple(
             [ratios[name][key] / 100 for name in ("module / uri", "module / ping") for key in ("median", "min", "max")]
-            + [per_task["tasks_per_kind"]]
+            + [ratios["module / uri, of the medians"], per_task["tasks_per_kind"]]
         )
     )
     return lines + [""]
@@ -82,9 +82,7 @@ def breakdown_section(data: Dict[str, Any]) -> List[str]:
 def many_section(rows: List[dict]) -> List[str]:
     out = []
     for row in rows:
-        for what, (seconds, calls) in row.items():
-            if what != "objects":
-                out.append([row["objects"], what, seconds, calls])
+        out += [[row["objects"], what, value[0], value[1]] for what, value in row.items() if what != "objects"]
     lines = table(["Schedules", "How", "seconds", "API calls"], out)
     for row in rows:
         for shape in SHAPES:
@@ -153,7 +151,8 @@ def markdown(data: Dict[str, Any], png: str) -> str:
 
 
 def plot(data: Dict[str, Any], png: str) -> None:
-    import matplotlib
+    # Imported here: the backend must be chosen before pyplot is imported, and a machine without a display has none.
+    import matplotlib  # pylint: disable=import-outside-toplevel
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as pyplot  # pylint: disable=import-outside-toplevel
@@ -173,15 +172,19 @@ def plot(data: Dict[str, Any], png: str) -> None:
     times.bar(range(len(labels)), medians, yerr=[low, high], capsize=4, color=colours)
     times.set_xticks(range(len(labels)), labels, fontsize=8)
     times.set_ylabel("ms per task (median; bars: range over rounds)")
-    times.set_title("Time per task, empty play subtracted")
     for index, value in enumerate(medians):
-        times.annotate("%.0f" % value, (index, value), textcoords="offset points", xytext=(0, 3), ha="center")
+        times.annotate("%.0f" % value, (index, value), textcoords="offset points", xytext=(22, 3), ha="center")
+    ratios = data["per_task_ms"]["ratios"]
+    times.set_title(
+        "Time per task, empty play subtracted: module %.2f× uri, %.2f× ping"
+        % (ratios["module / uri"]["median"] / 100, ratios["module / ping"]["median"] / 100)
+    )
 
     count_labels = labels[1:]
     counts.bar(range(len(count_labels)), calls[1:], color=colours[1:])
-    counts.set_xticks(range(len(count_labels)), count_labels, fontsize=8)
+    counts.set_xticks(range(len(count_labels)), count_labels, fontsize=7)
     counts.set_ylabel("API calls per task")
-    counts.set_title("API calls per task, by kind and tenant size")
+    counts.set_title("API calls per task (search_shape summary)")
     counts.set_ylim(0, max(calls) + 1)
     figure.tight_layout()
     figure.savefig(png, dpi=110)
