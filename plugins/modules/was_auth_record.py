@@ -20,9 +20,10 @@ description:
     and passphrase, and the values a Selenium script types) are write-only. Qualys shows them in clear to users
     holding the C(View Password in Authentication Record) and C(View/download Selenium Script sensitive contents)
     permissions and as C(*****) to others, so O(update_password) decides when they are sent.
-  - An unchanged record costs one search and one C(get) (Qualys answers searches of records with a summary). A
-    change costs one write more; each distinct tag name one search, ids nothing. The state after an update is
-    predicted from that read, because Qualys answers an update with the id alone.
+  - An unchanged record costs one search, plus one C(get) where the search answers with a summary of the record
+    (the recorded answers to searches without C(verbose) are summaries; the search asks for C(verbose)). A change
+    costs one write more; each distinct tag name one search, ids nothing. The state after an update is predicted
+    from that read, because Qualys answers an update with the id alone.
 author:
   - qualys.was maintainers (!UNKNOWN)
 extends_documentation_fragment:

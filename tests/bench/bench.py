@@ -270,7 +270,7 @@ def call_cases(url: str, folder: str, cases: Sequence[int]) -> List[dict]:
         }
         tasks.append({"ansible.builtin.uri": settings})
         for index in cases:
-            module, _, options, _, _ = CASES[index]
+            module, _shows, options, _minimum, _full = CASES[index]
             tasks.append(
                 {"qualys.was." + module: options, "register": "case_%s_%d" % (shape, index), "ignore_errors": True}
             )
@@ -289,7 +289,7 @@ def call_cases(url: str, folder: str, cases: Sequence[int]) -> List[dict]:
         measured = json.load(handle)
     rows = []
     for index in cases:
-        module, shows, _, *minimum = CASES[index]
+        module, shows, _options, *minimum = CASES[index]
         row: Dict[str, Any] = {"module": module, "task": shows}
         for shape, least in zip(SHAPES, minimum):
             result = measured["case_%s_%d" % (shape, index)]
@@ -347,7 +347,7 @@ def per_task_rounds(folder: str, urls: Dict[int, str], rounds: int, tasks: int) 
         kinds["was_scan_schedule unchanged, %d schedules" % size] = (url, [repeated(schedule_task(), tasks)])
     samples: Dict[str, List[float]] = {kind: [] for kind in kinds if kind != "empty play"}
     calls: Dict[str, List[float]] = {kind: [] for kind in samples}
-    for _ in range(rounds):
+    for _repeat in range(rounds):
         order = list(kinds)
         random.shuffle(order)
         seconds = {}
@@ -428,7 +428,7 @@ import os, sys
 pid = os.fork()
 if pid == 0:
     os.execv(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
+_pid, status, usage = os.wait4(pid, 0)
 sys.stderr.write("peak_kib=%d\\n" % usage.ru_maxrss)
 sys.exit(os.waitstatus_to_exitcode(status))
 """
@@ -454,7 +454,7 @@ def run_process(command: List[str]) -> Tuple[float, float, str]:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stderr = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = (time.perf_counter() - started) * 1000
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
@@ -468,7 +468,7 @@ def engine_time(url: str, repeats: int) -> Dict[str, dict]:
     totals, waits = [], []
     desired = {option: None for option in RESOURCE.argument_spec()}
     desired.update(name=SCHEDULE, active=True)
-    for _ in range(repeats):
+    for _repeat in range(repeats):
         client = QualysClient(ConnectionSettings(url, USER["username"], USER["password"]))
         waited = [0.0]
         request = client.session.request
@@ -498,15 +498,15 @@ def breakdown(urls: Dict[int, str], folder: str, repeats: int) -> dict:
     walls: Dict[str, List[float]] = {kind: [] for kind in list(payloads) + ["python -c pass"]}
     cpus: Dict[str, List[float]] = {kind: [] for kind in walls}
     imports: Dict[str, List[Dict[str, float]]] = {kind: [] for kind in payloads}
-    for _ in range(repeats):
-        wall, cpu, _ = run_process([sys.executable, "-c", "pass"])
+    for _repeat in range(repeats):
+        wall, cpu, _stderr = run_process([sys.executable, "-c", "pass"])
         walls["python -c pass"].append(wall)
         cpus["python -c pass"].append(cpu)
         for kind, payload in payloads.items():
-            wall, cpu, _ = run_process([sys.executable, payload])
+            wall, cpu, _stderr = run_process([sys.executable, payload])
             walls[kind].append(wall)
             cpus[kind].append(cpu)
-            _, _, stderr = run_process([sys.executable, "-X", "importtime", payload])
+            _wall, _cpu, stderr = run_process([sys.executable, "-X", "importtime", payload])
             imports[kind].append(import_times(stderr))
     result: Dict[str, Any] = {
         "process_ms": {kind: spread(values) for kind, values in walls.items()},
@@ -573,7 +573,7 @@ def many_objects(url: str, folder: str, empty: float, sample: int) -> List[dict]
             # The faster of two runs: a busy machine only ever adds time.
             row["resource module, unchanged, %s" % shape] = min(
                 timed_calls(url, folder, play(url, [resource_task], {"vars_files": [vars_path]}), empty)
-                for _ in range(2)
+                for _repeat in range(2)
             )
             loop_task = {
                 "qualys.was.was_scan_schedule": "{{ item }}",
@@ -600,7 +600,7 @@ def listing(url: str, folder: str, empty: float) -> dict:
     )
     calls = calls_so_far(url)["total"] - before
     payload = glob.glob(os.path.join(remote, "ansible-tmp-*", "AnsiballZ_was_web_app_info.py"))[0]
-    wall, _, _ = run_process([sys.executable, payload])
+    wall, _cpu, _stderr = run_process([sys.executable, payload])
     peak = peak_mib([sys.executable, payload])
     return {
         "objects": LISTED - 5,
@@ -663,7 +663,7 @@ def main() -> int:
             ) as large:
                 urls = {10: small, 1000: middle, 10000: large}
                 phase("per_task_ms", per_task_rounds, folder, urls, args.rounds, args.tasks)
-                empty = min(run_playbook(folder, play(small, [])) for _ in range(3))
+                empty = min(run_playbook(folder, play(small, [])) for _repeat in range(3))
                 results["empty_play_s"] = round(empty, 2)
                 phase("breakdown", breakdown, urls, folder, 5)
                 phase("listing", listing, large, folder, empty)

@@ -15,7 +15,7 @@ SHAPES = ("summary", "full")
 
 
 def table(header: List[str], rows: List[List[Any]]) -> List[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _column in header) + "|"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines + [""]
 
@@ -155,7 +155,7 @@ def plot(data: Dict[str, Any], png: str) -> None:
     import matplotlib  # pylint: disable=import-outside-toplevel
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as pyplot  # pylint: disable=import-outside-toplevel
+    from matplotlib import pyplot  # pylint: disable=import-outside-toplevel
 
     per_task = {kind: value for kind, value in data["per_task_ms"].items() if isinstance(value, dict) and "n" in value}
     labels = [
