@@ -19,9 +19,8 @@ from ansible_collections.qualys.was.tests.system.simulator_process import Simula
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-@pytest.fixture(name="start_simulator")
-def start_simulator_fixture():
-    """Starts simulators on free ports (``start_simulator(*extra_args)``); all are stopped after the test."""
+def _simulators():
+    """``start(*extra_args)`` starts a simulator on a free port; every one started is stopped at the end."""
     started = []
 
     def start(*extra_args: str) -> SimControl:
@@ -32,6 +31,12 @@ def start_simulator_fixture():
     yield start
     for process in started:
         process.stop()
+
+
+@pytest.fixture(name="start_simulator")
+def start_simulator_fixture():
+    """Starts simulators on free ports (``start_simulator(*extra_args)``); all are stopped after the test."""
+    yield from _simulators()
 
 
 @pytest.fixture(name="sim")
@@ -58,13 +63,4 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(scope="module", name="module_simulators")
 def module_simulators_fixture():
     """Like start_simulator, for fixtures that serve every test of a module."""
-    started = []
-
-    def start(*extra_args: str) -> SimControl:
-        process = SimulatorProcess(ROOT, extra_args=list(extra_args))
-        started.append(process)
-        return SimControl(process.url)
-
-    yield start
-    for process in started:
-        process.stop()
+    yield from _simulators()
