@@ -49,6 +49,10 @@ class Endpoint(NamedTuple):
     element: str
     label: str
     version: str = "3.0"
+    # Whether the object has a count operation: it tells when listing every record costs fewer calls than
+    # searching them by name (documented for web apps, schedules and authentication records; none is known for
+    # Asset Management tags).
+    countable: bool = True
 
 
 class ConnectionSettings(NamedTuple):

@@ -13,4 +13,4 @@ OPTION_PROFILE = Endpoint("was/optionprofile", "OptionProfile", "option profile"
 AUTH_RECORD = Endpoint("was/webappauthrecord", "WebAppAuthRecord", "authentication record")
 WEB_APP = Endpoint("was/webapp", "WebApp", "web application")
 # Tags belong to Asset Management, which is still served by version 2.0 of the QPS API.
-TAG = Endpoint("am/tag", "Tag", "tag", version="2.0")
+TAG = Endpoint("am/tag", "Tag", "tag", version="2.0", countable=False)

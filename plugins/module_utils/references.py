@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set
 
-from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.client import PAGE_SIZE, Endpoint, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Items, Kind, trimmed, text_of
@@ -74,10 +75,15 @@ def reference_key(value: Any) -> Optional[tuple]:
 
 
 class ReferenceResolver:
-    """Turns every reference of a task into ``{id, name}``: ids cost nothing, each distinct name one search."""
+    """Turns every reference of a task into ``{id, name}``: ids cost nothing, each distinct name one search.
 
-    def __init__(self, client: QualysClient) -> None:
+    ``may_list`` lets many names of a kind be read by listing it when a count shows that costs less: worth its
+    count call for the many items of a resource module, not for the few names of one object.
+    """
+
+    def __init__(self, client: QualysClient, may_list: bool = False) -> None:
         self.client = client
+        self.may_list = may_list
 
     def resolve(self, fields: Iterable[Field], values: Mapping[str, Any]) -> Dict[str, Any]:
         return self.resolve_many(fields, [values])[0]
@@ -92,12 +98,11 @@ class ReferenceResolver:
         return [_substitute(fields, values, found) for values in items]
 
     def _lookup(self, endpoint: Endpoint, names: Set[str]) -> Dict[str, Dict[str, Any]]:
-        # Text fields take EQUALS, NOT EQUALS and CONTAINS only, so each distinct name costs one exact search.
         matches: Dict[str, List[int]] = defaultdict(list)
-        for name in sorted(names):
-            for record in self.client.search(endpoint, [Criterion("name", "EQUALS", name)]):
-                if text_of(record.get("name")) == name:  # the server may match more loosely (case) than meant
-                    matches[name].append(int(text_of(record["id"])))
+        for record in records_named(self.client, endpoint, names, may_list=self.may_list):
+            name = text_of(record.get("name"))
+            if name in names:  # the server may match more loosely (case) than meant, and a listing holds all
+                matches[name].append(int(text_of(record["id"])))
         missing = sorted(names - set(matches))
         if missing:
             raise ValidationError(
@@ -170,3 +175,27 @@ def with_placeholders(fields: Iterable[Field], values: Mapping[str, Any]) -> Dic
         for endpoint, names in wanted.items()
     }
     return _substitute(fields, values, found)
+
+
+def records_named(
+    client: QualysClient,
+    endpoint: Endpoint,
+    names: Iterable[str],
+    ids: Iterable[int] = (),
+    verbose: bool = False,
+    may_list: bool = True,
+) -> List[Dict[str, Any]]:
+    """Search records with these names or ids: one exact search per distinct name (text fields take EQUALS,
+    NOT EQUALS and CONTAINS only) and one ``id IN`` search, or, with ``may_list`` and where one count call shows
+    it costs less, a listing of every record in pages of 1,000. Each record once; the caller keeps those it meant."""
+    names, ids = sorted(set(names)), sorted(set(ids))
+    searches = len(names) + (1 if ids else 0)
+    if may_list and searches > 2 and endpoint.countable:
+        pages = max(1, math.ceil(client.count(endpoint) / PAGE_SIZE))
+        if pages < searches:
+            return client.search(endpoint, verbose=verbose)
+    records = client.search(endpoint, [Criterion("id", "IN", ids)], verbose=verbose) if ids else []
+    for name in names:
+        records += client.search(endpoint, [Criterion("name", "EQUALS", name)], verbose=verbose)
+    # A loose match (case) can answer two of the searches with one record: each is kept once.
+    return list({text_of(record["id"]): record for record in records}.values())

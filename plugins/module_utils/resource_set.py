@@ -11,14 +11,13 @@ forms of a whole set.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.qualys.was.plugins.module_utils.client import PAGE_SIZE, QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysError, ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
@@ -26,7 +25,7 @@ from ansible_collections.qualys.was.plugins.module_utils.gathered import gather,
 from ansible_collections.qualys.was.plugins.module_utils.info import filters_spec, generic_criteria
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Outcome, Reconciler
-from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver, records_named
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
 STATES = ("merged", "overridden", "deleted", "gathered", "rendered")
@@ -124,17 +123,9 @@ class ResourceSet:
 
     def for_items(self, identities: Sequence[Identity]) -> List[Dict[str, Any]]:
         """The search records the items name, with one search per name or by listing, whichever costs less."""
-        ids = sorted({identity.record_id for identity in identities if identity.record_id is not None})
-        names = sorted({identity.name for identity in identities if identity.record_id is None})
-        searches = len(names) + (1 if ids else 0)
-        if searches > 2:
-            pages = max(1, math.ceil(self.client.count(self.resource.endpoint) / PAGE_SIZE))
-            if pages < searches:
-                return self.search()
-        records = self.search([Criterion("id", "IN", ids)]) if ids else []
-        for name in names:
-            records += self.search([Criterion("name", "EQUALS", name)])
-        return records
+        ids = [identity.record_id for identity in identities if identity.record_id is not None]
+        names = [identity.name for identity in identities if identity.record_id is None]
+        return records_named(self.client, self.resource.endpoint, names, ids, verbose=True)
 
     def complete(self, records: Sequence[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
         """The records read in full: a ``get`` for each search summary, ``read_concurrency`` at a time."""
@@ -247,7 +238,9 @@ def run_resource_set_module(resource: Resource) -> None:
         if state == "deleted":
             results = deleted(objects, items, params["scope"])
         else:
-            results = reconciled(objects, ReferenceResolver(client).resolve_many(resource.fields, items), params)
+            results = reconciled(
+                objects, ReferenceResolver(client, may_list=True).resolve_many(resource.fields, items), params
+            )
         result = {"changed": any(line["changed"] for line in results), "results": results}
         if module.ansible._diff:
             result["diff"] = [diff_of(line) for line in results]

@@ -17,7 +17,8 @@ description:
   - The profiles concerned are read with the fewest searches - one per distinct name for a few items, else a
     listing in pages of 1000 when that costs less (one count call decides) - then, where the tenant's searches
     return summaries, one C(get) per profile concerned, O(read_concurrency) at a time. Only the needed writes
-    follow. Each distinct tag name costs one search in all, however many items give it.
+    follow. Each distinct tag name costs one search in all, however many items give it (tags have no count to
+    decide on a listing).
   - O(state=gathered) reads the profiles in O(scope) in full, and returns them as items that need no change when
     applied; tags are names where the name is unique in the tenant, ids otherwise.
 author:

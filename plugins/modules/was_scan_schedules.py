@@ -17,8 +17,8 @@ description:
   - The schedules concerned are read with the fewest searches - one per distinct name for a few items, else a
     listing in pages of 1000 when that costs less (one count call decides) - then, where the tenant's searches
     return summaries, one C(get) per schedule concerned, O(read_concurrency) at a time. Only the needed writes
-    follow. Each distinct name of a web app, tag, option profile or authentication record costs one search in
-    all, however many items give it.
+    follow. The names the items give of web apps, option profiles and authentication records are resolved the
+    same way (tags, which have no count, one search per name), each once however many items give it.
   - O(state=gathered) reads the schedules in O(scope) in full, and returns them as items that need no change
     when applied; references are names where the name is unique in the tenant, ids otherwise.
 author:

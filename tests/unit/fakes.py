@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from xml.etree import ElementTree
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
@@ -53,6 +54,11 @@ def error_response(code: str, message: str, resolution: str = "") -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>\n<ServiceResponse><responseCode>%s</responseCode>'
         "<responseErrorDetails>%s</responseErrorDetails></ServiceResponse>" % (code, details)
     ).encode()
+
+
+def id_of(name: str) -> int:
+    """A stable id for a fake object known by name; objects of different names have different ids, as on a tenant."""
+    return zlib.crc32(name.encode("utf-8")) % 10**8 + 1
 
 
 def id_response(element: str, record_id: int) -> bytes:

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, SCAN_SCHEDULE, TAG
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Choice, Field, Integer, Items, Text
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
@@ -282,6 +282,36 @@ def test_each_distinct_name_is_resolved_with_one_exact_search_and_ids_cost_nothi
         ("name", "EQUALS", "Prod"),
         ("name", "EQUALS", "Web"),
     ]
+
+
+def test_a_resource_modules_many_names_are_read_by_listing_when_a_count_shows_it_costs_less():
+    profiles = ["<id>%d</id><name>P%d</name>" % (index, index) for index in range(1, 6)]
+    count = b"<ServiceResponse><responseCode>SUCCESS</responseCode><count>5</count></ServiceResponse>"
+    session = FakeSession([Reply(count), Reply(service_response("OptionProfile", profiles))])
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    fields = [Field("profiles", Items(Ref(OPTION_PROFILE), item="OptionProfile"))]
+    resolved = ReferenceResolver(client, may_list=True).resolve(fields, {"profiles": ["P1", "P2", "P3", "P5"]})
+    assert session.operations == ["count/optionprofile", "search/optionprofile"]
+    assert [profile["id"] for profile in resolved["profiles"]] == [1, 2, 3, 5]
+
+
+def test_one_objects_names_cost_one_search_each_without_a_count():
+    profiles = [Reply(service_response("OptionProfile", ["<id>%d</id><name>P%d</name>" % (i, i)])) for i in (1, 2, 3)]
+    session = FakeSession(profiles)
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    fields = [Field("profiles", Items(Ref(OPTION_PROFILE), item="OptionProfile"))]
+    ReferenceResolver(client).resolve(fields, {"profiles": ["P1", "P2", "P3"]})
+    assert session.operations == ["search/optionprofile"] * 3
+
+
+def test_names_of_a_kind_without_a_count_are_searched_one_by_one():
+    names = ["T%d" % index for index in range(4)]
+    session = FakeSession(
+        [Reply(service_response("Tag", ["<id>%d</id><name>%s</name>" % (9 + i, n)])) for i, n in enumerate(names)]
+    )
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    ReferenceResolver(client).resolve(RESOURCE.fields, desired(tags=names))
+    assert session.operations == ["search/tag"] * 4
 
 
 @pytest.mark.parametrize(

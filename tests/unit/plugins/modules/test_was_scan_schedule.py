@@ -13,6 +13,7 @@ import yaml
 from ansible_collections.qualys.was.plugins.module_utils.fields import camel
 from ansible_collections.qualys.was.plugins.modules import was_scan_schedule
 from ansible_collections.qualys.was.tests.unit.fakes import (
+    id_of,
     error_response,
     CONNECTION,
     Reply,
@@ -646,7 +647,7 @@ def a_tenant_for(task):
         kind = request.url.rsplit("/", 1)[1]
         name = criteria(request)[2]
         if kind in SEARCHED:
-            return Reply(service_response(SEARCHED[kind], ["<id>1</id><name>%s</name>" % name]))
+            return Reply(service_response(SEARCHED[kind], ["<id>%d</id><name>%s</name>" % (id_of(name), name)]))
         if "target" in task:
             return Reply(EMPTY)
         record = "<id>99</id><name>%s</name><target><webApp><id>1</id></webApp></target>" % name

@@ -11,6 +11,7 @@ import yaml
 
 from ansible_collections.qualys.was.plugins.modules import was_web_app, was_web_app_info
 from ansible_collections.qualys.was.tests.unit.fakes import (
+    id_of,
     CONNECTION,
     Reply,
     data_file,
@@ -162,7 +163,7 @@ def example_tasks(module, key):
 
 
 def named(kind, name):
-    return Reply(service_response(kind, ["<id>12017424</id><name>%s</name>" % name]))
+    return Reply(service_response(kind, ["<id>%d</id><name>%s</name>" % (id_of(name), name)]))
 
 
 @pytest.mark.parametrize("task", example_tasks(was_web_app, "qualys.was.was_web_app"))
