@@ -164,12 +164,20 @@ class Reconciler:
                 self.client.update(self.resource.endpoint, current["id"], payload)
         except QualysApiError as exc:
             failure = exc.for_target("update", self.resource.describe(current))
-            # An update sends the same values however often it runs, so a look settles an unknown outcome.
-            if exc.ambiguous and not self.resource.changes(desired, self.find(current["id"]) or {}):
-                return
             if not exc.ambiguous:
                 failure.hint = self.resource.held_back_hint(current, desired, changed)
+            elif self._took_effect(current["id"], desired):
+                return
             raise failure from None
+
+    def _took_effect(self, record_id: int, desired: Mapping[str, Any]) -> bool:
+        """Whether an update of unknown outcome is what the object now holds: it sends the same values however
+        often it runs, so a look settles it; a look that fails settles nothing, and the update's failure stands."""
+        try:
+            found = self.find(record_id)
+        except QualysApiError:
+            return False
+        return found is not None and not self.resource.changes(desired, found)
 
     # Absent -----------------------------------------------------------------------------------------------------
 

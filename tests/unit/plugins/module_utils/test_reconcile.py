@@ -233,6 +233,12 @@ def test_an_update_of_unknown_outcome_that_took_effect_is_a_success():
     assert session.operations.count("update/wasscanschedule") == 1
 
 
+def test_an_update_of_unknown_outcome_whose_look_fails_reports_the_update():
+    engine, session = reconciler([Reply(FOUND), Reply(b"", status=500)] + [Reply(b"", status=503)] * 4)
+    with pytest.raises(QualysApiError, match="update scan schedule 'Nightly' \\(id 7\\); HTTP 500"):
+        engine.ensure_present(desired(name="Nightly", type="discovery"))
+
+
 def test_an_update_of_unknown_outcome_that_did_not_take_effect_fails():
     engine, session = reconciler([Reply(FOUND), Reply(b"", status=500), Reply(FOUND)])
     with pytest.raises(QualysApiError, match="update scan schedule 'Nightly' \\(id 7\\); HTTP 500"):
