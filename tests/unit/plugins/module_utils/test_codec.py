@@ -65,7 +65,7 @@ def test_one_record_and_many_records_both_give_a_list():
 
 def test_paging_fields():
     page = parse_response(data_file("samples", "webapp-search-jupiterone-7.xml"))
-    last = parse_response(data_file("samples", "webapp-search-jupiterone-9.xml"))
+    last = parse_response(data_file("samples", "webapp-search-jupiterone-11.xml"))  # also the paging's last page
     assert (page.has_more_records, page.last_id) == (True, 238483924)
     assert (last.has_more_records, last.last_id) == (False, None)
 

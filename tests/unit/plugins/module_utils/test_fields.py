@@ -222,3 +222,36 @@ def test_secrets_are_masked_in_nested_groups_and_lists():
 )
 def test_option_names_map_to_the_apis_camel_case(option, wire):
     assert camel(option) == wire
+
+
+# Kinds the authentication record and web app brought -----------------------------------------------------------
+
+ENTRY = Group(Field("url", Text(), wire="#text"), Field("regex", Boolean(absent=False), wire="@regex"))
+FORM = Group(Field("type", Text()), Field("ssl_only", Boolean()), removed_by=("type", "none"))
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("http://a/", {"url": "http://a/", "regex": False}),  # xmltodict gives an element without attributes as text
+        ({"@regex": "true", "#text": "a.*"}, {"url": "a.*", "regex": True}),
+    ],
+)
+def test_a_text_element_with_an_attribute_reads_either_way(raw, expected):
+    assert ENTRY.from_wire(raw) == expected
+
+
+def test_an_attribute_the_server_leaves_out_compares_as_its_default():
+    assert not ENTRY.differs({"url": "u", "regex": None}, {"url": "u", "regex": False})
+    assert ENTRY.to_wire({"url": "u", "regex": True}) == {"#text": "u", "@regex": True}
+
+
+def test_a_block_removed_by_a_value_matches_its_absence():
+    assert FORM.differs({"type": "none", "ssl_only": None}, {"type": "standard", "ssl_only": True})
+    assert not FORM.differs({"type": "none", "ssl_only": None}, None)
+    assert FORM.merged({"type": "standard"}, {"type": "none"}) is None
+
+
+def test_read_only_children_of_list_items_are_never_compared():
+    servers = Items(Group(Field("id", Integer(), read_only=True), Field("username", Text())), item="Server")
+    assert not servers.differs([{"id": None, "username": "s"}], [{"id": 730003, "username": "s"}])

@@ -10,11 +10,11 @@ import pytest
 import requests
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, SCAN_SCHEDULE, TAG
-from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError
 from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Choice, Field, Integer, Items, Text
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.qualys.was.plugins.module_utils.references import Ref, ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 from ansible_collections.qualys.was.tests.unit.fakes import (
     FakeSession,
@@ -266,82 +266,3 @@ def test_a_delete_that_timed_out_but_happened_is_a_success():
         [Reply(FOUND), Reply(raises=requests.exceptions.ReadTimeout("timed out")), Reply(EMPTY)]
     )
     assert engine.ensure_absent(name="Nightly").changed
-
-
-def test_each_distinct_name_is_resolved_with_one_exact_search_and_ids_cost_nothing():
-    prod = service_response("Tag", ["<id>1</id><name>Prod</name>", "<id>3</id><name>prod</name>"])
-    session = FakeSession([Reply(prod), Reply(service_response("Tag", ["<id>2</id><name>Web</name>"]))])
-    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
-    resolved = ReferenceResolver(client).resolve(
-        RESOURCE.fields, desired(tags=["Prod", {"name": "Web "}, 12, "44", {"id": 5}, "Prod"])
-    )
-    assert resolved["tags"] == [
-        {"id": 1, "name": "Prod"},
-        {"id": 2, "name": "Web"},
-        {"id": 12, "name": None},
-        {"id": 44, "name": None},
-        {"id": 5, "name": None},
-        {"id": 1, "name": "Prod"},
-    ]
-    sent = [ElementTree.fromstring(request.body).find("filters/Criteria") for request in session.requests]
-    assert [(criteria.get("field"), criteria.get("operator"), criteria.text) for criteria in sent] == [
-        ("name", "EQUALS", "Prod"),
-        ("name", "EQUALS", "Web"),
-    ]
-
-
-def test_a_resource_modules_many_names_are_read_by_listing_when_a_count_shows_it_costs_less():
-    profiles = ["<id>%d</id><name>P%d</name>" % (index, index) for index in range(1, 6)]
-    count = b"<ServiceResponse><responseCode>SUCCESS</responseCode><count>5</count></ServiceResponse>"
-    session = FakeSession([Reply(count), Reply(service_response("OptionProfile", profiles))])
-    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
-    fields = [Field("profiles", Items(Ref(OPTION_PROFILE), item="OptionProfile"))]
-    resolved = ReferenceResolver(client, may_list=True).resolve(fields, {"profiles": ["P1", "P2", "P3", "P5"]})
-    assert session.operations == ["count/optionprofile", "search/optionprofile"]
-    assert [profile["id"] for profile in resolved["profiles"]] == [1, 2, 3, 5]
-
-
-def test_one_objects_names_cost_one_search_each_without_a_count():
-    profiles = [Reply(service_response("OptionProfile", ["<id>%d</id><name>P%d</name>" % (i, i)])) for i in (1, 2, 3)]
-    session = FakeSession(profiles)
-    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
-    fields = [Field("profiles", Items(Ref(OPTION_PROFILE), item="OptionProfile"))]
-    ReferenceResolver(client).resolve(fields, {"profiles": ["P1", "P2", "P3"]})
-    assert session.operations == ["search/optionprofile"] * 3
-
-
-def test_names_of_a_kind_without_a_count_are_searched_one_by_one():
-    names = ["T%d" % index for index in range(4)]
-    session = FakeSession(
-        [Reply(service_response("Tag", ["<id>%d</id><name>%s</name>" % (9 + i, n)])) for i, n in enumerate(names)]
-    )
-    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
-    ReferenceResolver(client).resolve(RESOURCE.fields, desired(tags=names))
-    assert session.operations == ["search/tag"] * 4
-
-
-@pytest.mark.parametrize(
-    "found, message",
-    [
-        ([], "No tag named 'Prod' exists"),
-        (["<id>1</id><name>Prod</name>", "<id>4</id><name>Prod</name>"], "'Prod' has ids 1, 4"),
-    ],
-)
-def test_unknown_or_ambiguous_names_fail_before_any_write(found, message):
-    session = FakeSession([Reply(service_response("Tag", found))])
-    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
-    with pytest.raises(ValidationError, match=message):
-        ReferenceResolver(client).resolve(RESOURCE.fields, desired(tags=["Prod"]))
-
-
-def test_validation_reports_the_option_path():
-    with pytest.raises(ValidationError, match="cancel_after_n_hours must be from 1 to 24, got 25"):
-        RESOURCE.validate(desired(cancel_after_n_hours=25))
-
-
-def test_what_the_server_stamps_on_a_write_is_not_predicted():
-    stamped = STORED + "<updatedDate>2030-01-01T10:00:00Z</updatedDate><updatedBy><id>5</id></updatedBy>"
-    engine, session = reconciler([Reply(service_response("WasScanSchedule", [stamped]))], check_mode=True)
-    outcome = engine.ensure_present(desired(name="Nightly", type="discovery"))
-    assert outcome.before["updated_date"] == "2030-01-01T10:00:00Z" and outcome.before["updated_by"]["id"] == 5
-    assert outcome.after["updated_date"] is None and outcome.after["updated_by"] is None

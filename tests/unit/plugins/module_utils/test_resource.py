@@ -2,7 +2,8 @@
 # Copyright: qualys.was contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Two field-table properties of the engine: ``purge`` lists and write-only secrets (``update_password``)."""
+"""A resource derived from its field table: validation, ``purge`` lists, write-only secrets (``update_password``),
+prediction and the record as module options."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from xml.etree import ElementTree
 import pytest
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, TAG
-from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Field, Group, Integer, Items, Text
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import Field, Group, Integer, Items, Text
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
@@ -184,39 +186,6 @@ def test_always_with_equal_clear_secrets_costs_one_search():
     assert not outcome.changed and len(session.requests) == 1
 
 
-# Kinds the two modules brought -------------------------------------------------------------------------------
-
-ENTRY = Group(Field("url", Text(), wire="#text"), Field("regex", Boolean(absent=False), wire="@regex"))
-FORM = Group(Field("type", Text()), Field("ssl_only", Boolean()), removed_by=("type", "none"))
-
-
-@pytest.mark.parametrize(
-    "raw, expected",
-    [
-        ("http://a/", {"url": "http://a/", "regex": False}),  # xmltodict gives an element without attributes as text
-        ({"@regex": "true", "#text": "a.*"}, {"url": "a.*", "regex": True}),
-    ],
-)
-def test_a_text_element_with_an_attribute_reads_either_way(raw, expected):
-    assert ENTRY.from_wire(raw) == expected
-
-
-def test_an_attribute_the_server_leaves_out_compares_as_its_default():
-    assert not ENTRY.differs({"url": "u", "regex": None}, {"url": "u", "regex": False})
-    assert ENTRY.to_wire({"url": "u", "regex": True}) == {"#text": "u", "@regex": True}
-
-
-def test_a_block_removed_by_a_value_matches_its_absence():
-    assert FORM.differs({"type": "none", "ssl_only": None}, {"type": "standard", "ssl_only": True})
-    assert not FORM.differs({"type": "none", "ssl_only": None}, None)
-    assert FORM.merged({"type": "standard"}, {"type": "none"}) is None
-
-
-def test_read_only_children_of_list_items_are_never_compared():
-    servers = Items(Group(Field("id", Integer(), read_only=True), Field("username", Text())), item="Server")
-    assert not servers.differs([{"id": None, "username": "s"}], [{"id": 730003, "username": "s"}])
-
-
 def test_a_record_as_module_options_has_no_read_only_value_and_no_secret():
     state = RESOURCE.normalise({})
     state.update(
@@ -228,3 +197,42 @@ def test_a_record_as_module_options_has_no_read_only_value_and_no_secret():
     assert "id" not in options and "owner" not in options
     assert options["oauth2_record"] == {"username": "u", "password": None, "scope": "read"}
     assert options["servers"] == [{"username": "s", "password": None}]
+
+
+# Validation and prediction --------------------------------------------------------------------------------------
+
+
+def needs_hours_with_cancel(desired):
+    if desired.get("cancel") and desired.get("cancel_after_n_hours") is None:
+        return "cancel needs cancel_after_n_hours"
+    return None
+
+
+RULED = Resource(
+    SCAN_SCHEDULE,
+    return_key="schedule",
+    fields=[Field("name", Text()), Field("cancel", Text()), Field("cancel_after_n_hours", Integer(1, 24))],
+    detail_elements=["cancel"],
+    rules=[needs_hours_with_cancel],
+)
+
+
+def test_validation_reports_the_option_path():
+    with pytest.raises(ValidationError, match="cancel_after_n_hours must be from 1 to 24, got 25"):
+        RULED.validate({"name": "x", "cancel": None, "cancel_after_n_hours": 25})
+
+
+def test_cross_field_rules_are_part_of_validation():
+    with pytest.raises(ValidationError, match="cancel needs cancel_after_n_hours"):
+        RULED.validate({"name": "x", "cancel": "yes", "cancel_after_n_hours": None})
+    RULED.validate({"name": "x", "cancel": "yes", "cancel_after_n_hours": 2})
+
+
+def test_what_the_server_stamps_on_a_write_is_not_predicted():
+    stamped = stored().replace(
+        b"</WebAppAuthRecord>",
+        b"<updatedDate>2030-01-01T10:00:00Z</updatedDate><updatedBy><id>5</id></updatedBy>" b"</WebAppAuthRecord>",
+    )
+    outcome, session = run(desired(name="Login", comments=["new"]), [Reply(stamped)], check_mode=True)
+    assert outcome.before["updated_date"] == "2030-01-01T10:00:00Z" and outcome.before["updated_by"]["id"] == 5
+    assert outcome.after["updated_date"] is None and outcome.after["updated_by"] is None
