@@ -16,15 +16,18 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import urlsplit
 
-DATA = Path(__file__).with_name("data")
+# The recorded samples and seed bodies the collection's unit tests read too: the simulator shares no code with the
+# collection, but both are judged against the same evidence.
+DATA = Path(__file__).parent.parent / "data"
 
 ADMIN = ("admin", "admin-pass")
 EDITOR = ("editor", "editor-pass")
 READER = ("reader", "reader-pass")
 
 
-def data_file(name: str) -> bytes:
-    return (DATA / name).read_bytes()
+def data_file(folder: str, name: str) -> bytes:
+    """A file of tests/unit/data: ``folder`` is ``samples`` (recorded exchanges) or ``seeds`` (the vendor documents)."""
+    return (DATA / folder / name).read_bytes()
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ansible_collections.qualys.was.tests.unit.simulator.xmlcompare import asser
 
 
 def sample(name: str) -> ET.Element:
-    return ET.fromstring(data_file(name))
+    return ET.fromstring(data_file("samples", name))
 
 
 def test_bad_password_answers_like_the_recorded_failure(api):
@@ -31,7 +31,7 @@ def test_missing_credentials_answer_the_same(api):
 
 
 def test_boolean_criteria_type_error_worded_as_recorded(api):
-    reply = api.qps("search", "webapp", body=data_file("error-search-jupiterone-1.xml"))
+    reply = api.qps("search", "webapp", body=data_file("samples", "error-search-jupiterone-1.xml"))
 
     assert reply.status == 200
     assert_same_xml(reply.xml, sample("error-search-jupiterone-2.xml"))
@@ -40,7 +40,7 @@ def test_boolean_criteria_type_error_worded_as_recorded(api):
 
 def test_long_criteria_type_error_worded_as_recorded(api):
     # Recorded on the finding search; webApp.id is a Long criterion of schedules too.
-    reply = api.qps("search", "wasscanschedule", body=data_file("error-search-jupiterone-3.xml"))
+    reply = api.qps("search", "wasscanschedule", body=data_file("samples", "error-search-jupiterone-3.xml"))
 
     assert_same_xml(reply.xml, sample("error-search-jupiterone-4.xml"))
 
@@ -52,7 +52,7 @@ def test_unknown_id_in_list_is_an_empty_success(api):
 
 
 def test_empty_result_shape_b_by_default(api):
-    reply = api.qps("search", "webapp", body=data_file("webapp-search-jupiterone-4.xml"))
+    reply = api.qps("search", "webapp", body=data_file("samples", "webapp-search-jupiterone-4.xml"))
 
     assert_same_xml(reply.xml, sample("webapp-search-jupiterone-5.xml"))
 
@@ -60,13 +60,13 @@ def test_empty_result_shape_b_by_default(api):
 def test_empty_result_shape_a_when_chosen(api):
     api.control("POST", "settings", {"empty_shape": "a"})
 
-    reply = api.qps("search", "webapp", body=data_file("webapp-search-jupiterone-4.xml"))
+    reply = api.qps("search", "webapp", body=data_file("samples", "webapp-search-jupiterone-4.xml"))
 
     assert_same_xml(reply.xml, sample("webapp-search-jupiterone-3.xml"))
 
 
 def test_scanned_web_apps_in_the_non_verbose_shape(api):
-    reply = api.qps("search", "webapp", body=data_file("webapp-search-jupiterone-1.xml"))
+    reply = api.qps("search", "webapp", body=data_file("samples", "webapp-search-jupiterone-1.xml"))
 
     assert reply.ids == [4331923, 4331925, 4331927]
     assert [child.tag for child in reply.xml] == ["responseCode", "count", "hasMoreRecords", "data"]
@@ -75,12 +75,12 @@ def test_scanned_web_apps_in_the_non_verbose_shape(api):
 
 
 def test_offset_paging_as_recorded(api):
-    first = api.qps("search", "webapp", body=data_file("webapp-search-jupiterone-6.xml"))
+    first = api.qps("search", "webapp", body=data_file("samples", "webapp-search-jupiterone-6.xml"))
     assert shape(first.xml) == shape(sample("webapp-search-jupiterone-7.xml"))
     assert first.xml.findtext("hasMoreRecords") == "true"
     assert first.xml.findtext("lastId") == str(first.ids[0])
 
-    second = api.qps("search", "webapp", body=data_file("webapp-search-jupiterone-8.xml"))
+    second = api.qps("search", "webapp", body=data_file("samples", "webapp-search-jupiterone-8.xml"))
     assert second.ids[0] > first.ids[0]
 
     seen = []
@@ -91,7 +91,7 @@ def test_offset_paging_as_recorded(api):
         seen += page.ids
         if page.xml.findtext("hasMoreRecords") == "false":
             break
-    assert shape(page.xml) == shape(sample("webapp-search-jupiterone-9.xml"))
+    assert shape(page.xml) == shape(sample("webapp-search-jupiterone-11.xml"))  # the last page
     assert seen == [4331923, 4331924, 4331925, 4331926, 4331927]
 
 
@@ -117,7 +117,7 @@ def test_auth_record_search_in_the_non_verbose_shape(api):
 
 
 def test_tag_search_as_the_recorded_requests(api):
-    request = data_file("tag-search-qualyspostman-1.xml").replace(b"Cloud Agent", b"Production")
+    request = data_file("samples", "tag-search-qualyspostman-1.xml").replace(b"Cloud Agent", b"Production")
 
     reply = api.qps("search", "tag", body=request, module="am", version="2.0")
 
@@ -131,7 +131,7 @@ def test_tag_search_as_the_recorded_requests(api):
 
 
 def test_tag_search_by_unknown_name_is_empty(api):
-    reply = api.qps("search", "tag", body=data_file("tag-search-demisto-1.xml"), module="am", version="2.0")
+    reply = api.qps("search", "tag", body=data_file("samples", "tag-search-demisto-1.xml"), module="am", version="2.0")
 
     assert reply.code == "SUCCESS"
     assert reply.xml.findtext("count") == "0"

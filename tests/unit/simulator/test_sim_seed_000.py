@@ -39,15 +39,15 @@ def in_2017_fixture(api):
     [("webapps", CALLER), ("tags", {**CALLER, **SECOND_EXAMPLE_SLIPS})],
 )
 def test_seed_000_create_answers_as_documented(in_2017, example, overrides):
-    reply = in_2017.qps("create", "wasscanschedule", body=data_file(f"seed000-create-{example}-request.xml"))
+    reply = in_2017.qps("create", "wasscanschedule", body=data_file("seeds", f"seed000-create-{example}-request.xml"))
 
     assert reply.status == 200
-    expected = ET.fromstring(data_file(f"seed000-create-{example}-response.xml"))
+    expected = ET.fromstring(data_file("seeds", f"seed000-create-{example}-response.xml"))
     assert_same_xml(reply.xml, expected, ignore=IGNORED, overrides=overrides)
 
 
 def test_seed_000_created_schedule_reads_back_the_same(in_2017):
-    created = in_2017.qps("create", "wasscanschedule", body=data_file("seed000-create-webapps-request.xml"))
+    created = in_2017.qps("create", "wasscanschedule", body=data_file("seeds", "seed000-create-webapps-request.xml"))
 
     fetched = in_2017.get("wasscanschedule", created.ids[0])
 

@@ -44,7 +44,7 @@ def test_a_create_without_a_url_is_refused(api):
 
 
 def test_the_recorded_update_sample_sets_a_regex_blacklist_and_answers_the_id(api):
-    body = data_file("webapp-update-paragbaxi-1.xml")
+    body = data_file("samples", "webapp-update-paragbaxi-1.xml")
     reply = api.qps("update", "webapp", 4331923, body=body)
 
     assert reply.code == "SUCCESS" and reply.ids == [4331923]
