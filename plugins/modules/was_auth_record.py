@@ -232,7 +232,7 @@ EXAMPLES = r"""
   qualys.was.was_auth_record:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     name: Shop login
     form_record:
       type: standard

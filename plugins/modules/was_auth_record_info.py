@@ -121,7 +121,7 @@ EXAMPLES = r"""
   qualys.was.was_auth_record_info:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     id: 761533
     details: true
   register: record

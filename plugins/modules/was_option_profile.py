@@ -128,7 +128,7 @@ EXAMPLES = r"""
   qualys.was.was_option_profile:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     name: Option Profile with Custom Scan Intensity
     custom_performance:
       num_of_http_threads: 5

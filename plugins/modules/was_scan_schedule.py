@@ -353,7 +353,7 @@ EXAMPLES = r"""
   qualys.was.was_scan_schedule:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     name: MultiSchedule_1497351121650
     type: vulnerability
     active: false
@@ -372,7 +372,7 @@ EXAMPLES = r"""
       randomize_scan: true
       use_dns_override: true
     scheduling:
-      start_date: "2017-06-13T21:51:57Z"
+      start_date: "2030-06-15T21:51:57Z"
       time_zone:
         code: America/Vancouver
         offset: "-07:00"
@@ -409,7 +409,7 @@ EXAMPLES = r"""
         excluded:
           option: any
           tag_list:
-            - Internet Facing
+            - Staging
       web_app_auth_record: 583957
       scanner_appliance:
         type: external
@@ -420,7 +420,7 @@ EXAMPLES = r"""
       randomize_scan: true
       use_dns_override: true
     scheduling:
-      start_date: "2017-06-13T21:51:57Z"
+      start_date: "2030-06-15T21:51:57Z"
       time_zone:
         code: America/Vancouver
         offset: "-07:00"
@@ -551,7 +551,7 @@ schedule:
         - C(start_date) as Qualys stores it, without seconds; C(time_zone.offset) as Qualys computed it.
       type: dict
       sample:
-        start_date: "2017-06-13T21:51:00Z"
+        start_date: "2030-06-15T21:51:00Z"
         time_zone: {"code": "America/Vancouver", "offset": "-07:00"}
         occurrence_type: weekly
         daily_occurrence: null

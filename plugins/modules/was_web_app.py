@@ -282,7 +282,7 @@ EXAMPLES = r"""
   qualys.was.was_web_app:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     name: Shop
     url: https://shop.example.com/
     scope: domains

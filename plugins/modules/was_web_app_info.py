@@ -90,7 +90,7 @@ EXAMPLES = r"""
   qualys.was.was_web_app_info:
     platform: US1
     username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
+    password: "{{ qualys_password }}"  # a vault variable, never a literal: a failed task prints its source lines
     id: 4331923
     details: true
   register: shop
