@@ -167,10 +167,11 @@ class QualysClient:
         """How many records match ``filters``, in one call whatever their number."""
         return self._call("count", endpoint, body=build_request(filters=filters)).count
 
-    def get(self, endpoint: Endpoint, record_id: int) -> Dict[str, Any]:
-        page = self._call("get", endpoint, record_id=record_id, method="GET")
+    def get(self, endpoint: Endpoint, record_id: int, operation: str = "get") -> Dict[str, Any]:
+        """One record read with GET: ``get``, or another read of one record such as a scan's ``status``."""
+        page = self._call(operation, endpoint, record_id=record_id, method="GET")
         if not page.records:
-            raise QualysApiError("the server answered SUCCESS without a record", "get " + endpoint.label)
+            raise QualysApiError("the server answered SUCCESS without a record", "%s %s" % (operation, endpoint.label))
         return page.records[0]
 
     def create(self, endpoint: Endpoint, payload: Dict[str, Any]) -> Dict[str, Any]:
@@ -189,6 +190,11 @@ class QualysClient:
     def act(self, operation: str, endpoint: Endpoint, record_id: int) -> None:
         """An operation without a payload, such as ``activate`` or ``deactivate``."""
         self._call(operation, endpoint, record_id=record_id, body=build_request(), write=True)
+
+    def start(self, operation: str, endpoint: Endpoint, payload: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """A write that starts an action (``launch`` a scan): the records the server answers with."""
+        body = build_request(data=(endpoint.element, payload))
+        return self._call(operation, endpoint, body=body, write=True).records
 
     # Transport --------------------------------------------------------------------------------------
 

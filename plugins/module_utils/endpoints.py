@@ -14,3 +14,5 @@ AUTH_RECORD = Endpoint("was/webappauthrecord", "WebAppAuthRecord", "authenticati
 WEB_APP = Endpoint("was/webapp", "WebApp", "web application")
 # Tags belong to Asset Management, which is still served by version 2.0 of the QPS API.
 TAG = Endpoint("am/tag", "Tag", "tag", version="2.0", countable=False)
+# Scans are launched, polled (status), cancelled, downloaded and deleted; count/was/wasscan is documented.
+SCAN = Endpoint("was/wasscan", "WasScan", "scan")

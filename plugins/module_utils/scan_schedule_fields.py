@@ -9,13 +9,7 @@ Shared by the was_scan_schedule and was_scan_schedules modules, which document i
 
 from __future__ import annotations
 
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import (
-    AUTH_RECORD,
-    OPTION_PROFILE,
-    SCAN_SCHEDULE,
-    TAG,
-    WEB_APP,
-)
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import SCAN_SCHEDULE
 from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Boolean,
     Choice,
@@ -26,8 +20,13 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Items,
     Text,
 )
-from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+from ansible_collections.qualys.was.plugins.module_utils.scan_target import (
+    PROFILE,
+    SCAN_TYPE,
+    target_group,
+    target_needs_web_apps_or_tags,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Qualys reports the order of a weekday in the month as a number (LAST as -1) but accepts only the keywords.
@@ -39,45 +38,18 @@ DAY_ORDER = Choice(
     "last",
     read_as={"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "last", "-1": "last"},
 )
-# Which source a multi-scan takes a setting from: each web app's own (default) or the schedule's (specific).
-SETTING_SOURCE = ("default", "specific")
 # The recurrence settings each occurrence type needs; ``once`` needs none.
 OCCURRENCE_SETTINGS = {"daily": "daily_occurrence", "weekly": "weekly_occurrence", "monthly": "monthly_occurrence"}
 
-TAG_SELECTION = Group(
-    Field("option", Choice("all", "any")),
-    # Schedules show their tags by id alone.
-    Field("tag_list", Items(Ref(TAG, named=False), item="Tag"), required=True),
-)
-
-TARGET = Group(
-    Field("web_app", Ref(WEB_APP)),
-    Field("web_apps", Items(Ref(WEB_APP), item="WebApp")),
-    Field("tags", Group(Field("included", TAG_SELECTION), Field("excluded", TAG_SELECTION))),
-    Field("web_app_auth_record", Ref(AUTH_RECORD)),
-    # The documented alternative to a record's id: each web app's own default record (create_schedule.htm).
-    Field("use_default_auth_record", Boolean(), wire="webAppAuthRecord.isDefault"),
-    Field("scanner_appliance", Group(Field("type", Choice("external", "internal")), Field("friendly_name", Text()))),
-    Field("scanner_tags", Items(Ref(TAG), item="Tag")),
-    Field("cancel_option", Choice(*SETTING_SOURCE)),
-    Field("auth_record_option", Choice(*SETTING_SOURCE)),
-    Field("profile_option", Choice(*SETTING_SOURCE)),
-    Field("scanner_option", Choice(*SETTING_SOURCE)),
-    Field("randomize_scan", Boolean()),
-    Field("use_dns_override", Boolean()),
-    mutually_exclusive=[
-        ("web_app", "web_apps"),
-        ("web_app_auth_record", "use_default_auth_record"),
-        ("scanner_appliance", "scanner_tags"),
-    ],
-)
+TARGET = target_group(Field("randomize_scan", Boolean()), Field("use_dns_override", Boolean()))
 
 EVERY_N_MONTHS = Field("every_n_months", Integer(minimum=1), required=True)
 OCCURRENCE_COUNT = Field("occurrence_count", Integer(minimum=1))
 
 # Whether an update's scheduling replaces the stored block or merges into it is not documented: it is sent whole.
 SCHEDULING = Group(
-    Field("start_date", DateTime(), resend=False),
+    # Qualys refuses a create that starts in the past (AutoEASM quotes its answer); an update may keep one.
+    Field("start_date", DateTime(future_on_create=True), resend=False),
     # Qualys computes the offset from the code, whatever the request said.
     Field("time_zone", Group(Field("code", Text(), required=True), Field("offset", Text(), compared=False))),
     # The occurrence type and its settings are one recurrence: sending a type replaces the previous one.
@@ -141,15 +113,6 @@ NOTIFICATION = Group(
 )
 
 
-def target_needs_web_apps_or_tags(desired):
-    target = desired.get("target")
-    if target is None:
-        return None
-    if any((target.get("web_app"), target.get("web_apps"), (target.get("tags") or {}).get("included"))):
-        return None
-    return "target needs web_app, web_apps or tags.included: a schedule scans the web apps it names or its tags select."
-
-
 def sender_needs_mail(desired):
     # An unset send_mail is the server's default, true; only an explicit false conflicts.
     if desired.get("send_mail") is False and desired.get("send_mail_from_address_option") is not None:
@@ -186,10 +149,10 @@ RESOURCE = Resource(
     return_key="schedule",
     fields=[
         Field("name", Text(), required_on_create=True),
-        Field("type", Choice("vulnerability", "discovery")),
+        SCAN_TYPE,
         Field("active", Boolean(), toggle=("activate", "deactivate")),
         Field("multi", Boolean(), read_only=True),
-        Field("profile", Ref(OPTION_PROFILE)),
+        PROFILE,
         # Seed 000: "The element target must have at least tags or web applications specified."
         Field("target", TARGET, required_on_create=True),
         Field("progressive_scanning", Choice("default", "enabled", "disabled")),
