@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import platform
+import sys
 from typing import Any, Callable, Dict, List, Optional
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.qualys.was.plugins.module_utils import client as client_module
 from ansible_collections.qualys.was.plugins.module_utils import codec
@@ -25,6 +27,28 @@ from ansible_collections.qualys.was.plugins.module_utils.resource import Resourc
 from ansible_collections.qualys.was.plugins.module_utils.versions import versions
 
 
+def missing_libraries_message(missing: List[str]) -> str:
+    """Every missing library at once, and the one command that installs them for the Python that runs the module:
+    naming one at a time would cost a failed run per library."""
+    python = sys.executable
+    return (
+        "The Python that runs this module (%s on %s) lacks %s, which the collection needs. Install %s for it:"
+        " '%s -m pip install %s', or every requirement of the collection: '%s -m pip install -r requirements.txt'"
+        " in the collection's folder (ansible_collections/qualys/was). If %s installed for another Python, point"
+        " ansible_python_interpreter at that one."
+        % (
+            python,
+            platform.node(),
+            " and ".join(missing),
+            "them" if len(missing) > 1 else "it",
+            python,
+            " ".join(missing),
+            python,
+            "they are" if len(missing) > 1 else "it is",
+        )
+    )
+
+
 class QualysModule:
     """An AnsibleModule with the connection options, check-mode support and error reporting of the collection."""
 
@@ -33,9 +57,12 @@ class QualysModule:
         spec.update(argument_spec)
         rules["mutually_exclusive"] = list(CONNECTION_MUTUALLY_EXCLUSIVE) + list(rules.get("mutually_exclusive", ()))
         self.ansible = AnsibleModule(argument_spec=spec, supports_check_mode=True, **rules)
-        for library, present in (("requests", client_module.HAS_REQUESTS), ("xmltodict", codec.HAS_XMLTODICT)):
-            if not present:
-                self.ansible.fail_json(msg=missing_required_lib(library), versions=versions())
+        imported = (("requests", client_module.HAS_REQUESTS), ("xmltodict", codec.HAS_XMLTODICT))
+        missing = [library for library, present in imported if not present]
+        if missing:
+            self.ansible.fail_json(
+                msg=missing_libraries_message(missing), missing_libraries=missing, versions=versions()
+            )
         self.client: Optional[QualysClient] = None
 
     @property
