@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import random
+import socket
 import threading
 import time
 from collections import Counter
@@ -25,7 +26,7 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import (
     build_request,
     parse_response,
 )
-from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, cannot_connect
 
 if TYPE_CHECKING:
     from ansible_collections.qualys.was.plugins.module_utils.token import TokenSource
@@ -87,14 +88,29 @@ def backoff(attempt: int) -> float:
     return min(BACKOFF_FIRST * 2.0 ** (attempt - 1), BACKOFF_LONGEST) * random.uniform(0.5, 1.5)
 
 
-def _never_sent(exc: "requests.exceptions.RequestException") -> bool:
-    """True when the request cannot have reached the server: no connection was made."""
+def _no_connection(exc: "requests.exceptions.RequestException") -> Optional[str]:
+    """How the connection failed when none was made, so that the request cannot have reached the server:
+    ``refused``, ``unresolved``, ``timeout`` or ``unreachable``; None when it may have been sent."""
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    if isinstance(exc, requests.exceptions.ConnectionError) and exc.args:
-        reason = getattr(exc.args[0], "reason", None)
-        return type(reason).__name__ == "NewConnectionError"
-    return False
+        return "timeout"
+    if isinstance(exc, requests.exceptions.SSLError) or not isinstance(exc, requests.exceptions.ConnectionError):
+        return None
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    # urllib3's error for a connection not made, by name (a name that does not resolve gets a subclass of it in
+    # urllib3 2), without importing urllib3; the socket error it chains tells the kinds apart.
+    if not any(kind.__name__ == "NewConnectionError" for kind in type(reason).__mro__):
+        return None
+    cause = reason.__cause__ or reason.__context__
+    if isinstance(cause, socket.gaierror):
+        return "unresolved"
+    return "refused" if isinstance(cause, ConnectionRefusedError) else "unreachable"
+
+
+def _transport_reason(exc: "requests.exceptions.RequestException", url: str, tries: int, timeout: float) -> str:
+    """The reason of a call the transport failed; for one that reached no server, what failed and what to check."""
+    words = "%s: %s" % (type(exc).__name__, exc)  # the URL and the cause, never the credentials (a header)
+    failure = "tls" if isinstance(exc, requests.exceptions.SSLError) else _no_connection(exc)
+    return cannot_connect(failure, url, tries, timeout, words) if failure else words
 
 
 class QualysClient:
@@ -231,14 +247,11 @@ class QualysClient:
                     timeout=self.settings.timeout,
                     verify=self.verify,
                 )
-            except requests.exceptions.SSLError as exc:
-                raise QualysApiError("%s: %s" % (type(exc).__name__, exc), attempted, target) from None
             except requests.exceptions.RequestException as exc:
-                # str(exc) names the URL and the cause, never the credentials (they travel in a header).
-                unsent = _never_sent(exc)
-                failure = QualysApiError(
-                    "%s: %s" % (type(exc).__name__, exc), attempted, target, ambiguous=write and not unsent
-                )
+                reason = _transport_reason(exc, url, attempt, self.settings.timeout)
+                if isinstance(exc, requests.exceptions.SSLError):
+                    raise QualysApiError(reason, attempted, target) from None
+                failure = QualysApiError(reason, attempted, target, ambiguous=write and not _no_connection(exc))
                 if failure.ambiguous:
                     raise failure from None
             else:
@@ -302,7 +315,8 @@ class QualysClient:
                 )
             except requests.exceptions.RequestException as exc:
                 if isinstance(exc, requests.exceptions.SSLError) or attempt > self.settings.retries:
-                    raise QualysApiError("%s: %s" % (type(exc).__name__, exc), ATTEMPTED_TOKEN) from None
+                    reason = _transport_reason(exc, url, attempt, self.settings.timeout)
+                    raise QualysApiError(reason, ATTEMPTED_TOKEN) from None
             else:
                 if (
                     response.status_code not in LIMIT_STATUSES | SERVER_ERROR_STATUSES

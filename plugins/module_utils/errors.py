@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from typing import Optional
+from urllib.parse import urlsplit
 
 
 class QualysError(Exception):
@@ -78,3 +79,35 @@ class QualysApiError(QualysError):
             "error_message": self.error_message,
             "error_resolution": self.error_resolution,
         }
+
+
+# How a connection to the API failed, as the transport tells it apart, and what a user can do about each.
+_CHECK_ADDRESS = "Check api_url or platform, and any proxy (HTTPS_PROXY) or firewall between this host and Qualys."
+_CONNECT_FAILURES = {
+    "refused": ("the connection was refused: nothing listens on that host and port", _CHECK_ADDRESS),
+    "unresolved": ("the host name %(host)r does not resolve (DNS)", _CHECK_ADDRESS),
+    "timeout": (
+        "nothing answered the connection within %(timeout)s s",
+        "Check api_url or platform, the proxy (HTTPS_PROXY) and the firewall; the timeout option sets the wait.",
+    ),
+    "unreachable": ("no connection could be made", _CHECK_ADDRESS),
+    "tls": (
+        "the TLS handshake failed (a certificate error is never retried)",
+        "Check ca_path and validate_certs; a proxy that inspects TLS needs its CA in ca_path.",
+    ),
+}
+
+
+def cannot_connect(failure: str, url: str, tries: int, timeout: float, words: str) -> str:
+    """The reason of a call that reached no server: the URL, what failed, the tries, what to check, then ``words``
+    (the transport library's own message, for those who need it)."""
+    what, check = _CONNECT_FAILURES[failure]
+    host = urlsplit(url).hostname
+    return "could not connect to %s: %s, after %d %s. %s %s" % (
+        url,
+        what % {"host": host, "timeout": timeout},
+        tries,
+        "try" if tries == 1 else "tries",
+        check,
+        words,
+    )

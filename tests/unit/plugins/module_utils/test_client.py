@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import http.client
+import socket
 from xml.etree import ElementTree
 
 import pytest
 import requests
+import urllib3
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
@@ -214,3 +217,138 @@ def test_certificate_settings_go_with_every_request(validate_certs, ca_path, ver
     settings = ConnectionSettings("https://h", "u", "p", validate_certs=validate_certs, ca_path=ca_path)
     QualysClient(settings, session=session).search(TAG)
     assert session.requests[0].verify == verify
+
+
+def test_limit_waits_that_add_up_past_the_bound_end_the_call():
+    # A tenant answering 409 with 60 s waits: each wait alone is within the bound, their sum is not.
+    limited = Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "60"})
+    client, session, slept = make_client([limited] * 6)
+    with pytest.raises(QualysApiError, match="gave up after 3 calls: waiting 60 s more would exceed 120 s"):
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert slept == [60.0, 60.0] and client.calls == 3
+
+
+def test_back_off_waits_stay_within_the_bound_in_total():
+    refused = Reply(b"", status=409, headers={"X-RateLimit-ToWait-Sec": "0"})
+    client, session, slept = make_client([refused] * 60)
+    with pytest.raises(QualysApiError, match="gave up after"):
+        client.search(OPTION_PROFILE)
+    assert 0 < sum(slept) <= 120 and len(slept) > 5 and session.replies
+
+
+def broken_after_sending():
+    """What requests raises when the server closed the connection after the request went out."""
+    return requests.exceptions.ConnectionError(
+        urllib3.exceptions.ProtocolError(
+            "Connection aborted.", http.client.RemoteDisconnected("Remote end closed connection without response")
+        )
+    )
+
+
+@pytest.mark.parametrize("write", ["create", "update"])
+def test_a_write_whose_connection_broke_after_it_was_sent_is_not_resent(write):
+    client, session, slept = make_client([Reply(raises=broken_after_sending()), Reply(id_response("OptionProfile", 4))])
+    with pytest.raises(QualysApiError, match="Connection aborted") as failure:
+        if write == "create":
+            client.create(OPTION_PROFILE, {"name": "x"})
+        else:
+            client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert failure.value.ambiguous and client.calls == 1
+
+
+def test_a_read_whose_connection_broke_is_repeated():
+    client, session, slept = make_client(
+        [Reply(raises=broken_after_sending()), Reply(service_response("OptionProfile", profiles(1)))]
+    )
+    assert len(client.search(OPTION_PROFILE)) == 1 and client.calls == 2
+
+
+# Connections that cannot be made: real failures of requests, on this machine only ---------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_from_the_environment(monkeypatch):
+    # requests would send these tests' calls to a proxy named in the environment: they must fail here, on this host.
+    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(name="closed_port")
+def closed_port_fixture():
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def real_client(url, retries=2):
+    return QualysClient(ConnectionSettings(url, "api-user", PASSWORD, retries=retries, timeout=5), sleep=lambda s: None)
+
+
+def failure_of(call):
+    """The exception ``call`` raises, as the transport raised it."""
+    with pytest.raises(requests.exceptions.RequestException) as raised:
+        call()
+    return raised.value
+
+
+def test_a_refused_connection_says_so_with_the_url_the_tries_and_what_to_check(closed_port):
+    url = "http://127.0.0.1:%d" % closed_port
+    client = real_client(url)
+    with pytest.raises(QualysApiError) as failure:
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    message = str(failure.value)
+    assert message.startswith(
+        "Qualys API call failed: update option profile id 4; could not connect to "
+        "%s/qps/rest/3.0/update/was/optionprofile/4: the connection was refused: nothing listens on that host and"
+        " port, after 3 tries. Check api_url or platform, and any proxy (HTTPS_PROXY) or firewall" % url
+    )
+    # the library's own words follow, for those who need them
+    assert "ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=%d)" % closed_port in message
+    assert not failure.value.ambiguous and client.calls == 3 and PASSWORD not in message
+
+
+def test_a_write_refused_at_connect_time_never_reached_qualys_and_is_sent_again(closed_port):
+    refused = failure_of(lambda: requests.post("http://127.0.0.1:%d/qps" % closed_port, timeout=5))
+    client, session, slept = make_client([Reply(raises=refused), Reply(id_response("OptionProfile", 4))])
+    client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert client.calls == 2 and session.operations == ["update/optionprofile"] * 2
+
+
+def test_a_host_name_that_does_not_resolve_is_named_and_a_write_is_sent_again(monkeypatch):
+    def no_such_name(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
+    client = real_client("https://qualysapi.qg9.example.test", retries=1)
+    with pytest.raises(QualysApiError) as failure:
+        client.create(OPTION_PROFILE, {"name": "x"})
+    message = str(failure.value)
+    assert "https://qualysapi.qg9.example.test/qps/rest/3.0/create/was/optionprofile" in message
+    assert "the host name 'qualysapi.qg9.example.test' does not resolve (DNS), after 2 tries. Check api_url" in message
+    assert not failure.value.ambiguous and client.calls == 2
+
+
+def test_a_connection_that_times_out_says_how_long_it_waited(monkeypatch):
+    def silent(*args, **kwargs):
+        raise socket.timeout("timed out")
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", silent)
+    client = real_client("https://qualysapi.example.test", retries=0)
+    with pytest.raises(QualysApiError) as failure:
+        client.search(OPTION_PROFILE)
+    message = str(failure.value)
+    assert "nothing answered the connection within 5 s, after 1 try. Check api_url or platform, the proxy" in message
+    assert "ConnectTimeout: " in message
+
+
+def test_a_connection_that_cannot_be_made_for_another_reason_is_not_taken_for_a_refusal(monkeypatch):
+    def no_route(*args, **kwargs):
+        raise OSError(113, "No route to host")
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", no_route)
+    client = real_client("https://qualysapi.example.test", retries=1)
+    with pytest.raises(QualysApiError) as failure:
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert "no connection could be made, after 2 tries" in str(failure.value)
+    assert "No route to host" in str(failure.value) and not failure.value.ambiguous

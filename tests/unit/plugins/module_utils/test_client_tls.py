@@ -45,10 +45,15 @@ def test_a_given_ca_bundle_verifies_the_server(tls_simulator, monkeypatch):
     assert [record["id"] for record in search_web_app(url, ca_path=ca_file)] == ["4331923"]
 
 
-def test_an_unknown_certificate_is_refused_by_default(tls_simulator):
+def test_an_unknown_certificate_is_refused_by_default_and_told_as_a_tls_failure(tls_simulator):
     url, _ca_file = tls_simulator
-    with pytest.raises(QualysApiError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+    with pytest.raises(QualysApiError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed") as failure:
         search_web_app(url)
+    assert (
+        "could not connect to %s/qps/rest/3.0/search/was/webapp: the TLS handshake failed (a certificate error is"
+        " never retried), after 1 try. Check ca_path and validate_certs" % url
+    ) in str(failure.value)
+    assert "SSLError: " in str(failure.value)
 
 
 def test_verification_can_be_turned_off_for_a_test_server(tls_simulator):

@@ -4,7 +4,14 @@
 
 from __future__ import annotations
 
-from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
+import pytest
+
+from ansible_collections.qualys.was.plugins.module_utils.errors import (
+    QualysApiError,
+    QualysError,
+    ValidationError,
+    cannot_connect,
+)
 
 REFUSED = QualysApiError(
     "the server refused the request",
@@ -55,3 +62,24 @@ def test_the_result_fields_let_a_playbook_branch_on_the_servers_code():
 def test_every_error_of_the_collection_is_a_qualys_error():
     assert issubclass(ValidationError, QualysError) and isinstance(REFUSED, QualysError)
     assert not REFUSED.ambiguous
+
+
+@pytest.mark.parametrize(
+    "failure, told, check",
+    [
+        ("refused", "the connection was refused: nothing listens on that host and port", "Check api_url or platform"),
+        ("unresolved", "the host name 'qualysapi.qg9.example.test' does not resolve (DNS)", "any proxy (HTTPS_PROXY)"),
+        ("timeout", "nothing answered the connection within 30 s", "the timeout option sets the wait"),
+        ("unreachable", "no connection could be made", "firewall between this host and Qualys"),
+        ("tls", "the TLS handshake failed (a certificate error is never retried)", "Check ca_path and validate_certs"),
+    ],
+)
+def test_a_connection_not_made_says_where_what_failed_how_often_and_what_to_check(failure, told, check):
+    url = "https://qualysapi.qg9.example.test/qps/rest/3.0/search/was/webapp"
+    reason = cannot_connect(failure, url, 4, 30, "ConnectionError: the library's words")
+    assert reason.startswith("could not connect to %s: %s, after 4 tries. " % (url, told))
+    assert check in reason and reason.endswith(". ConnectionError: the library's words")
+
+
+def test_one_try_is_one_try():
+    assert ", after 1 try. " in cannot_connect("refused", "http://[::1]:8443/qps", 1, 30, "words")
