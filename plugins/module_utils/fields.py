@@ -57,6 +57,10 @@ class Kind:
     def check(self, value: Any, where: str) -> None:
         """Raise ``ValidationError`` for a value the API would refuse (the argument spec has run)."""
 
+    def check_create(self, value: Any, where: str, now: datetime) -> None:
+        """Raise ``ValidationError`` for a value the API refuses on create only, checked once a read has shown that
+        the task creates (a start that has passed, which an update may leave as it is)."""
+
     def to_wire(self, value: Any) -> Any:
         return value
 
@@ -172,10 +176,23 @@ def parse_utc(value: str, where: str = "date") -> datetime:
 
 
 class DateTime(Kind):
-    """A UTC date-time compared at minute precision: Qualys stores schedule starts without seconds."""
+    """A UTC date-time compared at minute precision: Qualys stores schedule starts without seconds.
+
+    ``future_on_create`` is a value a create refuses when it has passed (a schedule's first launch).
+    """
+
+    def __init__(self, future_on_create: bool = False) -> None:
+        self.future_on_create = future_on_create
 
     def check(self, value: Any, where: str) -> None:
         parse_utc(value, where)
+
+    def check_create(self, value: Any, where: str, now: datetime) -> None:
+        if self.future_on_create and parse_utc(value, where) < now:
+            raise ValidationError(
+                "%s %s has passed (it is now %s), and Qualys refuses to create with a date in the past; set a"
+                " future one" % (where, value, now.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            )
 
     def to_wire(self, value: str) -> str:
         return parse_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -319,6 +336,9 @@ class Group(Kind):
     def check(self, value: Any, where: str) -> None:
         check_values(self.fields, value, where + ".")
 
+    def check_create(self, value: Any, where: str, now: datetime) -> None:
+        check_create_values(self.fields, value, now, where + ".")
+
     def to_wire(self, value: Mapping[str, Any]) -> Dict[str, Any]:
         node: Dict[str, Any] = {}
         for field in self.fields:
@@ -449,6 +469,13 @@ def check_values(fields: Iterable[Field], values: Mapping[str, Any], prefix: str
         value = values.get(field.option)
         if value is not None and not field.read_only:
             field.kind.check(value, prefix + field.option)
+
+
+def check_create_values(fields: Iterable[Field], values: Mapping[str, Any], now: datetime, prefix: str = "") -> None:
+    for field in fields:
+        value = values.get(field.option)
+        if value is not None and not field.read_only:
+            field.kind.check_create(value, prefix + field.option, now)
 
 
 def changed_options(fields: Iterable[Field], desired: Mapping[str, Any], current: Mapping[str, Any]) -> List[str]:

@@ -109,6 +109,13 @@ class Reconciler:
                 "No %s named %r exists, and creating one needs %s; nothing was changed."
                 % (self.resource.label, trimmed(desired.get("name")), " and ".join(missing))
             )
+        try:
+            self.resource.check_create(desired)
+        except ValidationError as exc:
+            raise ValidationError(
+                "No %s named %r exists, and it cannot be created: %s. Nothing was changed."
+                % (self.resource.label, trimmed(desired.get("name")), exc)
+            ) from None
 
     def present(self, current: Optional[Dict[str, Any]], desired: Mapping[str, Any]) -> Outcome:
         """Create the object, or bring the options the task sets to their values; ``current`` as read in full."""

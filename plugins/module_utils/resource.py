@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from ansible_collections.qualys.was.plugins.module_utils.client import Endpoint
@@ -17,6 +18,7 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Text,
     blank,
     changed_options,
+    check_create_values,
     check_values,
     filled_values,
     has_secrets,
@@ -46,6 +48,10 @@ USER = Group(
     Field("first_name", Text()),
     Field("last_name", Text()),
 )
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def audit_fields() -> List[Field]:
@@ -113,6 +119,10 @@ class Resource:
     def missing_for_create(self, desired: Mapping[str, Any]) -> List[str]:
         """The options every create needs that ``desired`` lacks."""
         return [field.option for field in self.fields if field.required_on_create and desired.get(field.option) is None]
+
+    def check_create(self, desired: Mapping[str, Any], now: Optional[datetime] = None) -> None:
+        """Values a create refuses although an update may keep them (a start that has passed)."""
+        check_create_values(self.fields, desired, now or utc_now())
 
     def is_whole(self, record: Mapping[str, Any]) -> bool:
         return any(record.get(element) is not None for element in self.detail_elements)

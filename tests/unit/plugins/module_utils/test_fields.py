@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import TAG
@@ -21,6 +23,7 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Text,
     camel,
     changed_options,
+    check_create_values,
     mask_secrets,
     merge_values,
 )
@@ -255,3 +258,20 @@ def test_a_block_removed_by_a_value_matches_its_absence():
 def test_read_only_children_of_list_items_are_never_compared():
     servers = Items(Group(Field("id", Integer(), read_only=True), Field("username", Text())), item="Server")
     assert not servers.differs([{"id": None, "username": "s"}], [{"id": 730003, "username": "s"}])
+
+
+START = Group(Field("start_date", DateTime(future_on_create=True)), Field("other_date", DateTime()))
+NOW = datetime(2026, 12, 4, 1, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("start_date", ["2026-12-04T00:59:59Z", "2026-12-04T01:30:00+01:00"])
+def test_a_create_refuses_a_start_that_has_passed_naming_its_path(start_date):
+    with pytest.raises(
+        ValidationError, match=r"^scheduling\.start_date .* has passed \(it is now 2026-12-04T01:00:00Z\)"
+    ):
+        check_create_values([Field("scheduling", START)], {"scheduling": {"start_date": start_date}}, NOW)
+
+
+def test_a_start_to_come_and_dates_without_the_rule_pass_on_create():
+    values = {"scheduling": {"start_date": "2026-12-04T01:00:00Z", "other_date": "2017-06-13T21:51:00Z"}}
+    check_create_values([Field("scheduling", START)], values, NOW)

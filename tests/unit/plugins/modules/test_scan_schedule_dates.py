@@ -83,3 +83,25 @@ def test_the_stored_moment_given_with_an_offset_is_no_change(monkeypatch, capsys
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is False
     assert {operation.split("/")[0] for operation in session.operations} <= {"search", "get"}
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_create_that_starts_in_the_past_fails_after_the_search_before_any_write(check, monkeypatch, capsys):
+    task = {
+        "name": "Late schedule",
+        "target": {"web_apps": [4331923]},
+        "scheduling": {"occurrence_type": "once", "start_date": "2017-06-13T21:51:57Z"},
+    }
+    result, session = run_module(
+        was_scan_schedule.main, dict(CONNECTION, **task), [server(False)] * 10, monkeypatch, capsys, check=check
+    )
+    assert result["failed"] is True
+    assert "scheduling.start_date 2017-06-13T21:51:57Z has passed" in result["msg"]
+    assert session.operations == ["search/wasscanschedule"]
+
+
+def test_an_update_keeping_a_start_that_has_passed_is_not_refused(monkeypatch, capsys):
+    task = {"name": SEED_NAME, "scheduling": {"start_date": "2017-06-13T21:51:00Z", "cancel_after_n_hours": 9}}
+    result, session = run(task, True, monkeypatch, capsys)
+    assert not result.get("failed"), result.get("msg")
+    assert result["changed"] is True and sent_start_dates(session, "update") == []

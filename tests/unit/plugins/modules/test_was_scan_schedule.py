@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timezone
 from xml.etree import ElementTree
 
 import pytest
 import yaml
 
+from ansible_collections.qualys.was.plugins.module_utils import resource
 from ansible_collections.qualys.was.plugins.module_utils.fields import camel
 from ansible_collections.qualys.was.plugins.modules import was_scan_schedule
 from ansible_collections.qualys.was.tests.unit.fakes import (
@@ -26,6 +28,9 @@ from ansible_collections.qualys.was.tests.unit.fakes import (
 
 CONNECTION_OPTIONS = ("platform", "username", "password", "api_url")
 EXAMPLES = yaml.safe_load(was_scan_schedule.EXAMPLES)
+SEED_TASKS = yaml.safe_load(data_file("seeds", "seed000-tasks.yml"))
+# The seed's creates start a few hours after the instant its responses were made.
+SEED_NOW = datetime(2017, 6, 13, 10, 52, 7, tzinfo=timezone.utc)
 EMPTY = service_response("WasScanSchedule", [])
 WEB_APP_SEED = data_file("seeds", "seed000-create-webapps-response.xml")
 TAG_SEED = data_file("seeds", "seed000-create-tags-response.xml")
@@ -42,7 +47,8 @@ def at_fake_server(options):
 
 
 def example_args(index):
-    return at_fake_server(EXAMPLES[index]["qualys.was.was_scan_schedule"])
+    """Seed 000's request ``index`` as a task; the module's examples follow it, starting in the future."""
+    return at_fake_server(SEED_TASKS[index])
 
 
 def run(args, replies, monkeypatch, capsys, **flags):
@@ -70,6 +76,7 @@ def criteria(request):
 
 
 def test_the_web_app_example_sends_the_seed_request(monkeypatch, capsys):
+    monkeypatch.setattr(resource, "utc_now", lambda: SEED_NOW)
     result, session = run(example_args(0), [Reply(EMPTY), Reply(WEB_APP_SEED)], monkeypatch, capsys)
     assert session.operations == ["search/wasscanschedule", "create/wasscanschedule"]
     assert xml_tree(session.requests[1].body) == xml_tree(data_file("seeds", "seed000-create-webapps-request.xml"))
@@ -78,6 +85,7 @@ def test_the_web_app_example_sends_the_seed_request(monkeypatch, capsys):
 
 
 def test_the_tag_example_resolves_each_tag_name_with_one_exact_search_and_sends_the_seed_request(monkeypatch, capsys):
+    monkeypatch.setattr(resource, "utc_now", lambda: SEED_NOW)
     replies = [Reply(SEED_TAGS), Reply(SEED_TAGS), Reply(EMPTY), Reply(TAG_SEED)]
     result, session = run(example_args(1), replies, monkeypatch, capsys)
     assert session.operations == ["search/tag", "search/tag", "search/wasscanschedule", "create/wasscanschedule"]

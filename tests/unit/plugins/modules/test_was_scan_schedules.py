@@ -4,21 +4,22 @@
 
 from __future__ import annotations
 
+import copy
+
 import yaml
 
-from ansible_collections.qualys.was.plugins.modules import was_scan_schedule, was_scan_schedules
+from ansible_collections.qualys.was.plugins.modules import was_scan_schedules
 from ansible_collections.qualys.was.tests.unit.fakes import data_file, run_module, xml_tree
 
-SEED_EXAMPLES = yaml.safe_load(was_scan_schedule.EXAMPLES)[:2]
+# Seed 000's two creates as tasks of the one-object module.
+SEED_TASKS = yaml.safe_load(data_file("seeds", "seed000-tasks.yml"))
 # The seed's tag ids, for the example that names its tags (rendered needs ids, or shows placeholders).
 SEED_TAG_IDS = {"Production": 12017424, "Internet Facing": 12017228}
 
 
 def seed_item(index):
-    """An EXAMPLES task of the one-object module as a config item, tags by id."""
-    item = dict(SEED_EXAMPLES[index]["qualys.was.was_scan_schedule"])
-    for connection_option in ("platform", "username", "password"):
-        item.pop(connection_option)
+    """A seed task of the one-object module as a config item, tags by id."""
+    item = copy.deepcopy(SEED_TASKS[index])
     for selection in (item["target"].get("tags") or {}).values():
         selection["tag_list"] = [SEED_TAG_IDS[name] for name in selection["tag_list"]]
     return item
