@@ -32,3 +32,4 @@ class HttpResponse:
     content_type: str = XML
     headers: Dict[str, str] = field(default_factory=dict)
     log_note: str = ""  # appended to the request's access-log line
+    dropped: bool = False  # no answer: the connection is closed instead (a fault)

@@ -7,7 +7,8 @@
 A fault is posted to ``/_sim/faults`` as JSON. ``delay`` and ``truncated`` faults always run the call (a slow
 answer; an answer cut in transit). The others replace the answer without running the call, unless
 ``execute`` is true: then the call runs, its effects stay, and only its answer is lost, which is what a
-client sees when a write succeeded but the response did not arrive.
+client sees when a write succeeded but the response did not arrive. A ``disconnect`` answers nothing at all:
+the connection closes after the request has arrived, as when a proxy or load balancer drops it mid-call.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Callable, Dict, List, Optional
 from .errors import QpsError
 from .exchange import HttpResponse
 
-KINDS = ("status", "delay", "html", "empty", "truncated", "qualys_error")
+KINDS = ("status", "delay", "html", "empty", "truncated", "qualys_error", "disconnect")
 DEFAULT_STATUS = {"status": 500, "html": 503}
 HTML_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>{status} Service Unavailable</title></head>\n"
@@ -68,6 +69,8 @@ class Fault:
     def answer(self, normal: Optional[HttpResponse], error_body: Callable[[QpsError], bytes]) -> HttpResponse:
         """What the client gets instead of ``normal`` (the call's real answer, when the call ran)."""
         status = self.status or DEFAULT_STATUS.get(self.kind, 200)
+        if self.kind == "disconnect":
+            return HttpResponse(0, b"", dropped=True)
         if self.kind == "delay":
             response = normal
         elif self.kind == "truncated":

@@ -43,6 +43,10 @@ class _Handler(BaseHTTPRequestHandler):
         )
         response = self.server.application.handle(request)
         self._log_note = response.log_note
+        if response.dropped:
+            self.log_request("dropped")
+            self.close_connection = True
+            return
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))

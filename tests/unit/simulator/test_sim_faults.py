@@ -7,6 +7,7 @@ call still runs."""
 
 from __future__ import annotations
 
+import http.client
 import time
 import xml.etree.ElementTree as ET
 
@@ -89,6 +90,19 @@ def test_executed_fault_keeps_the_call_effects(api):
 
     assert api.create("optionprofile", option_profile()).status == 500
     assert profile_count(api) == before + 1
+
+
+@pytest.mark.parametrize("execute, created", [(False, 0), (True, 1)])
+def test_disconnect_fault_closes_the_connection_without_an_answer(api, execute, created):
+    before = profile_count(api)
+    inject(api, kind="disconnect", match="create/optionprofile", execute=execute)
+
+    with pytest.raises(http.client.RemoteDisconnected):
+        api.create("optionprofile", option_profile())
+
+    assert profile_count(api) == before + created
+    assert api.control("GET", "stats")[1]["faulted"] == 1
+    assert api.create("optionprofile", option_profile("After the fault")).code == "SUCCESS"
 
 
 def test_delay_fault(api):

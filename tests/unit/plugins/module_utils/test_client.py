@@ -352,3 +352,49 @@ def test_a_connection_that_cannot_be_made_for_another_reason_is_not_taken_for_a_
         client.update(OPTION_PROFILE, 4, {"name": "x"})
     assert "no connection could be made, after 2 tries" in str(failure.value)
     assert "No route to host" in str(failure.value) and not failure.value.ambiguous
+
+
+# Against the simulator: a connection it closes after the request arrived ------------------------------------
+
+
+@pytest.fixture(scope="module", name="simulator")
+def simulator_fixture():
+    pytest.importorskip("zoneinfo")  # the simulator is controller tooling that needs Python 3.9 or later
+    from ansible_collections.qualys.was.tests.simulator import (  # pylint: disable=import-outside-toplevel
+        start_simulator,
+    )
+
+    running = start_simulator(port=0)
+    yield running
+    running.stop()
+
+
+def dropped(simulator, operation, execute):
+    """A client of the simulator whose next ``operation`` of an option profile loses its connection."""
+    requests.post(simulator.url + "/_sim/reset", timeout=5).raise_for_status()
+    fault = {"kind": "disconnect", "match": operation + "/optionprofile", "execute": execute}
+    requests.post(simulator.url + "/_sim/faults", json=fault, timeout=5).raise_for_status()
+    return QualysClient(ConnectionSettings(simulator.url, "admin", "admin-pass"), sleep=lambda s: None)
+
+
+def server_calls(simulator, call):
+    return requests.get(simulator.url + "/_sim/stats", timeout=5).json()["by_call"].get(call, 0)
+
+
+@pytest.mark.parametrize("execute", [False, True], ids=["not run", "run"])
+@pytest.mark.parametrize("operation", ["create", "update"])
+def test_a_write_whose_connection_the_server_closed_is_sent_once(simulator, operation, execute):
+    client = dropped(simulator, operation, execute)
+    with pytest.raises(QualysApiError, match="Connection aborted") as failure:
+        if operation == "create":
+            client.create(OPTION_PROFILE, {"name": "Dropped"})
+        else:
+            client.update(OPTION_PROFILE, 1071133, {"name": "Dropped"})
+    assert failure.value.ambiguous
+    assert server_calls(simulator, operation + "/optionprofile") == 1
+
+
+def test_a_read_whose_connection_the_server_closed_is_repeated(simulator):
+    client = dropped(simulator, "search", False)
+    assert client.search(OPTION_PROFILE, [Criterion("id", "EQUALS", 1071133)])
+    assert server_calls(simulator, "search/optionprofile") == 2
