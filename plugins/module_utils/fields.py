@@ -378,6 +378,8 @@ class Items(Kind):
 
     ``item`` is the repeated element (``Tag``); ``key`` the child holding the value when the item is a
     wrapper around one value (``Comment``/``contents``). Unordered lists are compared as sets.
+    Items with read-only children (``numbered``) carry values the server gives each item it stores, an id it
+    numbers: a list sent whole makes every item anew, so a prediction leaves those values null.
     """
 
     def __init__(
@@ -395,6 +397,7 @@ class Items(Kind):
         self.wrapper = wrapper
         self.ordered = ordered
         self.minimum = minimum
+        self.numbered = isinstance(kind, Group) and any(field.read_only for field in kind.fields)
 
     def spec(self) -> Dict[str, Any]:
         element_spec = self.kind.spec()
@@ -436,6 +439,10 @@ class Items(Kind):
         return tuple(values) if self.ordered else frozenset(values)
 
     def merged(self, current: Any, desired: Any) -> Any:
+        if self.numbered:
+            # A list sent whole is stored anew, items the server held included (authentication record fields get
+            # new ids): what the server gives an item is known only once it is read again.
+            return [self.kind.merged(None, item) for item in desired]
         # An item the server already holds is predicted from its own view of it (a name a task gave as an id).
         held = {self.kind.canonical(item): item for item in current or ()}
         return [self.kind.merged(held.get(self.kind.canonical(item)), item) for item in desired]

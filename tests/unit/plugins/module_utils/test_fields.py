@@ -260,6 +260,17 @@ def test_read_only_children_of_list_items_are_never_compared():
     assert not servers.differs([{"id": None, "username": "s"}], [{"id": 730003, "username": "s"}])
 
 
+def test_a_list_sent_whole_predicts_the_numbers_of_its_items_unknown_and_a_list_of_references_the_servers_view():
+    servers = Items(Group(Field("id", Integer(), read_only=True), Field("username", Text())), item="Server")
+    assert servers.numbered and not TAGS.numbered and not COMMENTS.numbered
+    held = [{"id": 730003, "username": "s"}]
+    assert servers.merged(held, [{"username": "s"}, {"username": "t"}]) == [
+        {"id": None, "username": "s"},
+        {"id": None, "username": "t"},
+    ]
+    assert TAGS.merged([{"id": 5, "name": "Staging"}], [{"id": 5}]) == [{"id": 5, "name": "Staging"}]
+
+
 START = Group(Field("start_date", DateTime(future_on_create=True)), Field("other_date", DateTime()))
 NOW = datetime(2026, 12, 4, 1, 0, tzinfo=timezone.utc)
 
