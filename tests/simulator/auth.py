@@ -25,6 +25,8 @@ class Caller:
     id: int
     username: str
     permissions: FrozenSet[str]
+    # The tag ids whose web apps the user may scan; None: every web app.
+    scope_tags: Optional[FrozenSet[int]] = None
 
 
 @dataclass(frozen=True)

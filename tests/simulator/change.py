@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict
+from typing import Any, Dict, FrozenSet, Optional
 
 from .settings import Settings
 from .store import Store
@@ -23,6 +23,7 @@ class Change:
     user_id: int
     now: datetime
     settings: Settings
+    scope_tags: Optional[FrozenSet[int]] = None  # the caller's scan scope (auth.Caller)
 
     @property
     def creating(self) -> bool:

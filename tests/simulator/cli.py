@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rate-limit", type=int, default=defaults.rate_limit, help="calls allowed per window")
     parser.add_argument("--rate-window", type=int, default=defaults.rate_window, help="rate window in seconds")
     parser.add_argument("--concurrency-limit", type=int, default=defaults.concurrency_limit, help="calls at once")
+    parser.add_argument("--scan-concurrency", type=int, default=defaults.scan_concurrency, help="scans running at once")
     parser.add_argument("--latency", type=float, default=defaults.latency, help="seconds added to every QPS call")
     parser.add_argument(
         "--token-lifetime", type=float, default=defaults.token_lifetime, help="seconds a token from /auth/oidc lives"
@@ -69,6 +70,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             rate_limit=arguments.rate_limit,
             rate_window=arguments.rate_window,
             concurrency_limit=arguments.concurrency_limit,
+            scan_concurrency=arguments.scan_concurrency,
             latency=arguments.latency,
             token_lifetime=arguments.token_lifetime,
             **{name: getattr(arguments, name) for name in CHOICES},

@@ -5,7 +5,8 @@
 """Loading the fixture: a JSON object mapping each kind (``WebApp``, ``OptionProfile``, ``User``...) to its
 records, written like the XML they render to (dates as ``YYYY-MM-DDThh:mm:ssZ``, references as ``{"id": n}``).
 Users also carry the ``password`` and ``permissions`` they log in with, and may carry the ``clientId`` and
-``clientSecret`` of a user-level client for token authentication."""
+``clientSecret`` of a user-level client for token authentication, and the ``scopeTags`` (tag ids) whose web apps
+they may scan."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .schema import Group, Leaf, QList, Ref, Repeated
 from .store import Record
 
 DEFAULT_FIXTURE = Path(__file__).with_name("fixture.json")
-LOGIN_DETAILS = ("password", "permissions", "clientId", "clientSecret")
+LOGIN_DETAILS = ("password", "permissions", "clientId", "clientSecret", "scopeTags")
 
 
 class FixtureError(ValueError):
@@ -90,7 +91,10 @@ def _account(user: Dict[str, Any]) -> Account:
     unknown = granted - permissions.ALL
     if unknown:
         raise FixtureError(f"User {user.get('username')}: unknown permissions {sorted(unknown)}")
-    caller = Caller(user["id"], user["username"], granted)
+    scope = user.get("scopeTags")
+    if scope is not None and not (isinstance(scope, list) and all(isinstance(tag, int) for tag in scope)):
+        raise FixtureError(f"User {user.get('username')}: scopeTags must be a list of tag ids")
+    caller = Caller(user["id"], user["username"], granted, frozenset(scope) if scope is not None else None)
     return Account(caller, user["password"], user.get("clientId"), user.get("clientSecret"))
 
 

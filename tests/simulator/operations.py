@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from .auth import Caller
 from .change import Change
@@ -20,7 +20,6 @@ from .criteria import compile_filters, values_at
 from .decode import decode
 from .errors import invalid_request, not_found
 from .merge import merge
-from .objects.base import ObjectType
 from .render import Viewer, render
 from .schema import Group
 from .responses import Outcome
@@ -28,6 +27,9 @@ from .search import paginate
 from .settings import Settings
 from .store import Record, Store
 from .xmlin import ServiceRequest, data_object
+
+if TYPE_CHECKING:  # objects import the operations their handlers build on
+    from .objects.base import ObjectType
 from .xmlout import Node
 
 
@@ -84,7 +86,7 @@ def _stamp(call: Call, record: Record, *elements: str) -> None:
             record[element] = values[element]
 
 
-def _starting_defaults(call: Call) -> Record:
+def starting_defaults(call: Call) -> Record:
     alternate = call.object_type.alternate_defaults if call.settings.profile_defaults == "alternate" else {}
     return copy.deepcopy({**call.object_type.defaults, **alternate})
 
@@ -101,11 +103,13 @@ def _check_required(call: Call, record: Record) -> None:
             raise invalid_request(f"Required element '{call.kind}/{path}' is missing.", f"Add {path}.")
 
 
-def _write(call: Call, operation: str, start: Record) -> Record:
+def write_record(call: Call, operation: str, start: Record) -> Record:
     """Builds the new state of an object from ``start`` (defaults, or a copy of the stored record) and stores it."""
     patch = decode(call.object_type.spec, data_object(call.request, call.kind), call.kind)
     _name_whitespace(call, patch)
-    change = Change(operation, patch, start, call.store, call.caller.id, call.now, call.settings)
+    change = Change(
+        operation, patch, start, call.store, call.caller.id, call.now, call.settings, call.caller.scope_tags
+    )
     for prepare in call.object_type.preparations:
         prepare(change)
     change.record = merge(call.object_type.spec, change.record, patch, change)
@@ -146,13 +150,13 @@ def get(call: Call) -> Outcome:
 
 
 def create(call: Call) -> Outcome:
-    record = _write(call, "create", _starting_defaults(call))
+    record = write_record(call, "create", starting_defaults(call))
     return Outcome(1, [call.render(record)])
 
 
 def update(call: Call) -> Outcome:
     before = call.existing()
-    _write(call, "update", copy.deepcopy(before))
+    write_record(call, "update", copy.deepcopy(before))
     return Outcome(1, _ids(call.kind, [before]))
 
 
@@ -177,6 +181,8 @@ HANDLERS = {"search": search, "count": count, "get": get, "create": create, "upd
 
 
 def perform(call: Call, operation: str) -> Outcome:
+    if operation in call.object_type.handlers:
+        return call.object_type.handlers[operation](call)
     if operation in call.object_type.toggles:
         return toggle(call, operation)
     return HANDLERS[operation](call)

@@ -17,6 +17,10 @@ DELETE_AUTH_RECORD = "Delete Authentication Record"
 CREATE_WEB_ASSET = "Create Web Asset"
 EDIT_WEB_ASSET = "Edit Web Asset"
 DELETE_WEB_ASSET = "Delete Web Asset"
+# launch_scan.htm and delete_scan.htm name the first and the last; no source names one for cancel.
+LAUNCH_SCAN = "Launch WAS Scan"
+CANCEL_SCAN = "Cancel WAS Scan"
+DELETE_SCAN = "Delete WAS Scan"
 VIEW_AUTH_PASSWORDS = "View Password in Authentication Record"
 VIEW_SELENIUM_SECRETS = "View/download Selenium Script sensitive contents"
 
@@ -34,6 +38,9 @@ ALL = frozenset(
         CREATE_WEB_ASSET,
         EDIT_WEB_ASSET,
         DELETE_WEB_ASSET,
+        LAUNCH_SCAN,
+        CANCEL_SCAN,
+        DELETE_SCAN,
         VIEW_AUTH_PASSWORDS,
         VIEW_SELENIUM_SECRETS,
     )

@@ -15,10 +15,11 @@ from .auth import Accounts, Caller
 from .clock import Clock
 from .errors import QpsError
 from .exchange import HttpRequest, HttpResponse
+from .objects import OBJECT_TYPES
 from .objects import object_type as find_object_type
 from .objects.base import ObjectType
 from .operations import Call, perform
-from .responses import error_body, success_body
+from .responses import bare_document, error_body, success_body
 from .routing import ID_OPTIONAL, ID_REQUIRED, METHODS, Route
 from .settings import Settings
 from .store import Store
@@ -110,8 +111,16 @@ class QpsService:
             _authorise(caller, object_type, route.operation)
             service_request = parse_service_request(request.body)
             with self.store.lock:
-                call = Call(object_type, service_request, object_id, caller, self.store, self.clock.now(), settings)
+                now = self.clock.now()
+                # Objects that change with time (scans) are brought up to the clock before any call looks at them.
+                for advancing in OBJECT_TYPES.values():
+                    if advancing.advance:
+                        advancing.advance(self.store, now, settings)
+                call = Call(object_type, service_request, object_id, caller, self.store, now, settings)
                 outcome = perform(call, route.operation)
+            if outcome.document is not None:
+                disposition = {"Content-Disposition": f'attachment; filename="{outcome.filename}"'}
+                return HttpResponse(200, bare_document(outcome.document, location), headers=disposition)
             return HttpResponse(200, success_body(outcome, settings.empty_shape, location))
         except QpsError as error:
             return HttpResponse(getattr(error, "status", 200), error_body(error, location))

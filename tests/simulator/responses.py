@@ -22,11 +22,18 @@ class Outcome:
     paged: bool = False  # a search: hasMoreRecords/lastId and the empty-result shapes apply
     has_more: bool = False
     last_id: Optional[int] = None
+    # A document answered bare, without the ServiceResponse envelope (a scan's results download), and its file name.
+    document: Optional[Node] = None
+    filename: Optional[str] = None
 
 
 def _envelope(children: List[Node], schema_location: str) -> bytes:
-    attributes = {"xmlns:xsi": XSI_NAMESPACE, "xsi:noNamespaceSchemaLocation": schema_location}
-    return serialise(Node("ServiceResponse", children=children, attributes=attributes))
+    return bare_document(Node("ServiceResponse", children=children), schema_location)
+
+
+def bare_document(root: Node, schema_location: str) -> bytes:
+    root.attributes = {"xmlns:xsi": XSI_NAMESPACE, "xsi:noNamespaceSchemaLocation": schema_location}
+    return serialise(root)
 
 
 def success_body(outcome: Outcome, empty_shape: str, schema_location: str) -> bytes:

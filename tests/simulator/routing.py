@@ -27,9 +27,14 @@ METHODS = {
     "delete": ("POST",),
     "activate": ("POST",),
     "deactivate": ("POST",),
+    # Scans (README "Scans"): launch_scan.htm, scan_status.htm, qualysdk's cancel, the recorded download.
+    "launch": ("POST",),
+    "status": ("GET",),
+    "cancel": ("POST",),
+    "download": ("GET",),
 }
 # Operations that address one object by the id in the URL; "optional" ones also take filters instead.
-ID_REQUIRED = frozenset(("get", "update"))
+ID_REQUIRED = frozenset(("get", "update", "status", "cancel", "download"))
 ID_OPTIONAL = frozenset(("delete", "activate", "deactivate"))
 
 

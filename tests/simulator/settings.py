@@ -24,8 +24,14 @@ CHOICES: Dict[str, Tuple[Any, ...]] = {
     "profile_names": ("unique", "shared"),
     "profile_defaults": ("documented", "alternate"),
     "expired_token": ("http_401", "invalid_credentials"),
+    "scan_good_results": ("SUCCESSFUL", "FINISHED"),
+    "scan_canceled": ("CANCELED", "CANCELLED"),
+    "scan_failure_status": ("results_status", "status"),
+    "scan_processing": ("results_status", "none", "status"),
+    "scan_vuln_severity": ("absent", "present"),
+    "scan_multi_launch": ("one", "per_web_app"),
 }
-LIMITS = ("rate_limit", "rate_window", "concurrency_limit")
+LIMITS = ("rate_limit", "rate_window", "concurrency_limit", "scan_concurrency")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,18 @@ class Settings:
     expired_token: str = "http_401"
     # Seconds a token from /auth/oidc is accepted; Qualys documents four hours.
     token_lifetime: float = 14400.0
+    # Scans (README "Scans"): the resultsStatus of a good scan; the spelling of a canceled scan's status;
+    # whether a time limit, SCANNER_NOT_AVAILABLE or SCAN_NOT_LAUNCHED is a status or only a resultsStatus;
+    # how results are held back after a scan ends; whether a download's vulnerabilities carry severity and
+    # potential; what a launch of many web apps makes and answers.
+    scan_good_results: str = "SUCCESSFUL"
+    scan_canceled: str = "CANCELED"
+    scan_failure_status: str = "results_status"
+    scan_processing: str = "results_status"
+    scan_vuln_severity: str = "absent"
+    scan_multi_launch: str = "one"
+    # Scans running at once before a launch is refused; the recorded error names 10.
+    scan_concurrency: int = 10
 
     def __post_init__(self) -> None:
         for name, allowed in CHOICES.items():

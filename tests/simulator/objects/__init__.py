@@ -12,19 +12,22 @@ from ..schema import Group
 from .auth_record import AUTH_RECORD
 from .base import ObjectType
 from .common import PARAMETER_SET, USER
+from .finding import FINDING, QID
 from .option_profile import OPTION_PROFILE
+from .scan import SCAN
 from .schedule import SCHEDULE
 from .tag import TAG
 from .web_app import WEB_APP
 
 OBJECT_TYPES: Dict[Tuple[str, str], ObjectType] = {
     (object_type.module, object_type.path): object_type
-    for object_type in (SCHEDULE, OPTION_PROFILE, AUTH_RECORD, WEB_APP, TAG)
+    for object_type in (SCHEDULE, OPTION_PROFILE, AUTH_RECORD, WEB_APP, TAG, SCAN, FINDING)
 }
 
-# Every kind of stored record, by element name; users and parameter sets have no endpoints of their own.
+# Every kind of stored record, by element name; users, parameter sets and the QID catalogue have no endpoints of
+# their own.
 STORED_KINDS: Dict[str, Group] = {
-    spec.name: spec for spec in (USER, PARAMETER_SET, *(object_type.spec for object_type in OBJECT_TYPES.values()))
+    spec.name: spec for spec in (USER, PARAMETER_SET, QID, *(object_type.spec for object_type in OBJECT_TYPES.values()))
 }
 
 

@@ -39,6 +39,10 @@ class ObjectType:
     derivations: Tuple[Rule, ...] = ()  # server-side values computed after the rules passed
     # Operations that set one element, addressed like a delete: operation -> (element, value it sets).
     toggles: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
+    # Operations of this object alone (a scan's launch, status, cancel, download): operation -> handler(call).
+    handlers: Dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    # Called before every QPS call, with the store locked: (store, now, settings), to bring state up to the clock.
+    advance: Optional[Callable[[Any, Any, Any], None]] = None
 
     @property
     def kind(self) -> str:

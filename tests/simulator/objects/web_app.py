@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import permissions
 from ..criteria import at
 from ..schema import Group, Leaf, QList, Ref
-from ..values import BOOLEAN, DATETIME, TEXT, Keyword
+from ..values import BOOLEAN, DATETIME, LONG, TEXT, Keyword
 from .base import READS, WRITES, ObjectType
 from .common import AUDIT, COMMENTS, ID, ID_AND_NAME, NAME, OWNER, TAGS, USER, common_searchable, tag_searchable
 
@@ -29,6 +29,39 @@ def texts(name: str, item: str) -> QList:
     """A QList of CDATA texts (webapp.xsd DomainList, UrlList, WebAppHeaderList)."""
     return QList(name, Leaf(item, cdata=True), ops=ALL_OPERATIONS)
 
+
+# How a scan of this web app goes (README "Scans"): fixture data only, never rendered nor taken from requests.
+SCAN_OUTCOME = Group(
+    "scanOutcome",
+    (
+        Leaf(
+            "resultsStatus",
+            Keyword(
+                "SUCCESSFUL",
+                "NO_HOST_ALIVE",
+                "NO_WEB_SERVICE",
+                "SERVICE_ERROR",
+                "SCAN_INTERNAL_ERROR",
+                "SCAN_RESULTS_INVALID",
+                "ERROR",
+                "SCANNER_NOT_AVAILABLE",
+                "SCAN_NOT_LAUNCHED",
+            ),
+        ),
+        Leaf("crawlDuration", LONG),
+        Leaf("testDuration", LONG),
+        Leaf("linksCrawled", LONG),
+        QList(
+            "findings",
+            Group(
+                "Finding",
+                (Leaf("qid", LONG), Leaf("url"), Leaf("param"), Leaf("form"), Leaf("potential", BOOLEAN)),
+            ),
+        ),
+    ),
+    writable=False,
+    hidden=True,
+)
 
 AUTH_RECORD_REF = Ref("WebAppAuthRecord", "WebAppAuthRecord", show=ID_AND_NAME)
 
@@ -63,6 +96,7 @@ SPEC = Group(
         TAGS,
         COMMENTS,
         Leaf("isScanned", BOOLEAN, hidden=True),
+        SCAN_OUTCOME,
         *AUDIT,
         # webapp.xsd WebAppConfig: the web app's default authentication record.
         Group("config", (Ref("defaultAuthRecord", "WebAppAuthRecord", show=ID_AND_NAME),)),

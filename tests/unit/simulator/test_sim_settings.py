@@ -30,6 +30,13 @@ DEFAULTS = {
     "latency": 0.0,
     "expired_token": "http_401",
     "token_lifetime": 14400.0,
+    "scan_good_results": "SUCCESSFUL",
+    "scan_canceled": "CANCELED",
+    "scan_failure_status": "results_status",
+    "scan_processing": "results_status",
+    "scan_vuln_severity": "absent",
+    "scan_multi_launch": "one",
+    "scan_concurrency": 10,
 }
 SUMMARY = ["id", "name", "owner", "createdDate", "updatedDate"]
 
@@ -61,6 +68,9 @@ def test_defaults(api):
         ("profile_defaults", "none"),
         ("latency", -1),
         ("latency", "1"),
+        ("scan_good_results", "successful"),
+        ("scan_processing", "phase"),
+        ("scan_concurrency", 0),
     ],
 )
 def test_bad_values_refused(api, name, bad):
