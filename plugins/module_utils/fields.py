@@ -92,6 +92,9 @@ class Text(Kind):
     def canonical(self, value: Any) -> Any:
         return trimmed(value) if isinstance(value, str) else value
 
+    def merged(self, current: Any, desired: Any) -> Any:
+        return self.to_wire(desired)
+
 
 class Integer(Kind):
     ansible_type = "int"

@@ -404,3 +404,16 @@ def test_an_update_of_a_numbered_list_predicts_what_a_read_finds(simulator_url, 
     # What the prediction leaves null is what the server renewed: no item kept a value it had before.
     before = {item[option] for item in value_at(current, path) for option in numbered}
     assert not before & {item[option] for item in value_at(found, path) for option in numbered}
+
+
+def test_texts_are_written_trimmed_by_a_create_and_by_an_update():
+    created = service_response("WasScanSchedule", ["<id>8</id><name>New</name>"])
+    engine, session = reconciler([Reply(EMPTY), Reply(created)])
+    engine.ensure_present(desired(name="  New\n"))
+    assert session.operations[1] == "create/wasscanschedule"
+    assert sent_payload(session.requests[1]).find("name").text == "New"
+    engine, session = reconciler([Reply(FOUND), Reply(id_response("WasScanSchedule", 7))])
+    outcome = engine.ensure_present(desired(name="\tNightly v2 \n"), record_id=7)
+    assert session.operations[1] == "update/wasscanschedule"
+    assert sent_payload(session.requests[1]).find("name").text == "Nightly v2"
+    assert outcome.after["name"] == "Nightly v2"

@@ -88,3 +88,15 @@ def test_unknown_or_ambiguous_names_fail_before_any_write(found, message):
     client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
     with pytest.raises(ValidationError, match=message):
         ReferenceResolver(client).resolve(FIELDS, desired(tags=["Prod"]))
+
+
+def test_tags_have_no_count_so_a_resource_modules_many_tag_names_are_searched_one_by_one():
+    # Asset Management tags have no count operation: a count call would be refused, and fail the task.
+    names = ["T%d" % index for index in range(5)]
+    session = FakeSession(
+        [Reply(service_response("Tag", ["<id>%d</id><name>%s</name>" % (9 + i, n)])) for i, n in enumerate(names)]
+    )
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    resolved = ReferenceResolver(client, may_list=True).resolve(FIELDS, desired(tags=names))
+    assert session.operations == ["search/tag"] * 5
+    assert [tag["id"] for tag in resolved["tags"]] == [9, 10, 11, 12, 13]

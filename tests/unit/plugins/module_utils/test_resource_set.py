@@ -132,3 +132,69 @@ def test_check_mode_predicts_every_item_and_writes_nothing(monkeypatch, capsys):
     assert [line["changed"] for line in result["results"]] == [True, True]
     assert result["results"][0]["after"]["type"] == "discovery"
     assert all(operation.startswith("search/") for operation in session.operations)
+
+
+def tenant(records, count=None):
+    """A server answering every search with ``records`` (those a name criterion selects), counts with their number
+    or ``count``, and every write with success."""
+    element = "WasScanSchedule"
+
+    def answer(request):
+        operation = request.operation.split("/")[0]
+        if operation == "count":
+            number = len(records) if count is None else count
+            return Reply(
+                b"<ServiceResponse><responseCode>SUCCESS</responseCode><count>%d</count></ServiceResponse>" % number
+            )
+        if operation == "search":
+            selected = records
+            for field, operator, value in criteria(request):
+                if (field, operator) == ("name", "EQUALS"):
+                    selected = [record for record in selected if "<name>%s</name>" % value in record]
+                elif (field, operator) == ("name", "CONTAINS"):
+                    selected = [record for record in selected if value.lower() in record.lower()]
+            return Reply(service_response(element, selected))
+        return Reply(id_response(element, int(request.url.rsplit("/", 1)[-1])))
+
+    return [answer] * 20
+
+
+def writes(session):
+    return [operation for operation in session.operations if not operation.startswith(("search/", "count/", "get/"))]
+
+
+def test_an_item_whose_name_two_objects_share_fails_listing_their_ids_before_any_write(monkeypatch, capsys):
+    items = [{"name": "B", "type": "discovery"}, {"name": "A", "type": "discovery"}]
+    records = [schedule(1, "A"), schedule(2, "B"), schedule(3, "A")]
+    result, session = run({"config": items}, tenant(records), monkeypatch, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == "Several scan schedules are named 'A' (ids 1, 3); give the item an id."
+    assert writes(session) == []
+
+
+def test_the_cross_field_rules_of_every_item_run_before_the_first_write(monkeypatch, capsys):
+    items = [
+        {"name": "A", "type": "discovery"},
+        {"name": "B", "type": "discovery"},
+        {"name": "C", "scheduling": {"occurrence_type": "daily"}},
+    ]
+    records = [schedule(1, "A"), schedule(2, "B"), schedule(3, "C")]
+    result, session = run({"config": items}, tenant(records), monkeypatch, capsys)
+    assert result["failed"] is True
+    assert result["msg"] == "config[2]: scheduling.occurrence_type daily needs scheduling.daily_occurrence."
+    assert session.requests == []
+
+
+def test_overridden_deletes_nothing_outside_its_scope_after_listing_the_whole_tenant(monkeypatch, capsys):
+    # Three items outside the scope are read by listing every schedule: the listing is not the scope.
+    inside = [schedule(1, "Prod A"), schedule(2, "Prod gone")]
+    outside = [schedule(3, "prod legacy"), schedule(4, "Old Prod"), schedule(5, "X"), schedule(6, "Y")]
+    outside += [schedule(7, "Z"), schedule(8, "Unnamed")]
+    items = [{"name": name, "type": "vulnerability"} for name in ("Prod A", "X", "Y", "Z")]
+    args = {"state": "overridden", "scope": {"name_prefix": "Prod "}, "config": items}
+    result, session = run(args, tenant(inside + outside), monkeypatch, capsys)
+    searches = [criteria(request) for request in session.requests if request.operation == "search/wasscanschedule"]
+    assert "count/wasscanschedule" in session.operations and searches[-1] == []  # the items were read by listing
+    assert writes(session) == ["delete/wasscanschedule"]
+    assert [request.url.rsplit("/", 1)[-1] for request in session.requests if "/delete/" in request.url] == ["2"]
+    assert [line["name"] for line in result["results"] if line["changed"]] == ["Prod gone"]
