@@ -225,6 +225,7 @@ notes:
   - The rules of each OAuth2 grant and form type are checked before any API call.
 seealso:
   - module: qualys.was.was_auth_record_info
+  - module: qualys.was.was_web_app
 """
 
 EXAMPLES = r"""

@@ -114,6 +114,9 @@ notes:
     C(password), the OAuth2 password and client secret, the certificate contents and passphrase, and the
     values typed by the C(type), C(typeKeys) and C(sendKeys) commands of Selenium scripts (the rest of a script
     stays readable).
+seealso:
+  - module: qualys.was.was_auth_record
+  - module: qualys.was.was_web_app_info
 """
 
 EXAMPLES = r"""

@@ -121,6 +121,10 @@ options:
 notes:
   - Custom intensity ranges and the exclusion of O(performance) and O(custom_performance) are checked before
     any API call.
+seealso:
+  - module: qualys.was.was_option_profiles
+    description: Many profiles in one task, gathered from a tenant as code, or rendered for review.
+  - module: qualys.was.was_scan_schedule
 """
 
 EXAMPLES = r"""

@@ -41,6 +41,7 @@ notes:
   - Every item is validated, every name resolved and every item matched to its profile before the first write.
 seealso:
   - module: qualys.was.was_option_profile
+    description: The options of each item, and one profile per task.
   - module: qualys.was.was_scan_schedules
 """
 

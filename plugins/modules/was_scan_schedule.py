@@ -339,13 +339,18 @@ notes:
     a sender of scan-complete e-mails needs O(send_mail) not to be V(false), and the recurrence settings must
     match the occurrence type.
   - When a task would create a schedule, options every create needs (O(name), O(target)) are checked right after
-    the search, before any write.
+    the search, before any write, and so is O(scheduling.start_date), which must not have passed - in check mode
+    too, where Qualys's refusal would otherwise show only in the real run.
   - A create whose outcome is unknown (a timeout, a server error, a garbled answer) is never sent again. The
     schedule is looked for; when it is not found, the task fails saying it may exist, and a re-run finds it.
   - Unknown or ambiguous names of web apps, tags, option profiles and authentication records fail the task
     before anything is written.
 seealso:
+  - module: qualys.was.was_scan_schedules
+    description: Many schedules in one task, gathered from a tenant as code, or rendered for review.
   - module: qualys.was.was_option_profile
+  - module: qualys.was.was_web_app
+  - module: qualys.was.was_auth_record
 """
 
 EXAMPLES = r"""

@@ -39,9 +39,11 @@ attributes:
     membership: [qualys.was.was]
 notes:
   - Every item is validated, every name resolved and every item matched to its schedule before the first write;
-    a create missing what Qualys needs (a C(name), a C(target)) fails the task before any write.
+    a create missing what Qualys needs (a C(name), a C(target)) or starting in the past (C(scheduling.start_date))
+    fails the task before any write, in check mode too.
 seealso:
   - module: qualys.was.was_scan_schedule
+    description: The options of each item, and one schedule per task.
   - module: qualys.was.was_option_profiles
 """
 

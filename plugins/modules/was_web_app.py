@@ -275,6 +275,7 @@ notes:
 seealso:
   - module: qualys.was.was_web_app_info
   - module: qualys.was.was_auth_record
+  - module: qualys.was.was_scan_schedule
 """
 
 EXAMPLES = r"""

@@ -83,6 +83,9 @@ options:
         it has tags; the other keys are null.
     type: bool
     default: false
+seealso:
+  - module: qualys.was.was_web_app
+    description: Manage a web app; each record's RV(web_apps[].options) is valid input for it.
 """
 
 EXAMPLES = r"""
