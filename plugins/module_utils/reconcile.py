@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple, TypeVar
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
@@ -18,6 +18,24 @@ from ansible_collections.qualys.was.plugins.module_utils.resource import Resourc
 # After a create whose outcome is unknown, the object is looked for this many times, these seconds apart: a slow
 # create may still be running on the server when the client has given up on it.
 LOOKS_AFTER_UNKNOWN_CREATE = (0.0, 2.0, 5.0)
+
+T = TypeVar("T")
+
+
+def look_after_unknown_write(find: Callable[[], Optional[T]], sleep: Callable[[float], None]) -> Optional[T]:
+    """What a write of unknown outcome left, looked for a few times; ``find`` answers None (or empty) for nothing.
+
+    A look that fails proves nothing either way; the next one may tell.
+    """
+    for pause in LOOKS_AFTER_UNKNOWN_CREATE:
+        sleep(pause)
+        try:
+            found = find()
+        except QualysApiError:
+            continue
+        if found:
+            return found
+    return None
 
 
 class Outcome(NamedTuple):
@@ -143,14 +161,9 @@ class Reconciler:
                 raise failure from None
         # The create may have gone through, or may still be running: sending it again could make a second object,
         # so it is only looked for, a few times, and never sent again.
-        for pause in LOOKS_AFTER_UNKNOWN_CREATE:
-            self._sleep(pause)
-            try:
-                created = self.find(name=desired["name"])
-            except QualysApiError:
-                continue  # a look that fails proves nothing either way; the next one may tell
-            if created is not None:
-                return created
+        created = look_after_unknown_write(lambda: self.find(name=desired["name"]), self._sleep)
+        if created is not None:
+            return created
         failure.hint = (
             "The %s may already exist: the server did not confirm the create and it was not found afterwards."
             " It was not sent again. Re-run the task: it will find the object if it was created, and create it"

@@ -1,0 +1,470 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Actions that take time (a scan): start once, attach to one still running, wait, and judge how it ended.
+
+An ``Action`` declares an object that one write starts and that then runs on the server on its own: its field
+table, the operations that start it and report its progress, which statuses mean it still runs, how its end reads,
+and optionally a gate on its results. ``run_action_module`` is the whole life of a module over one, as
+``run_resource_module`` is for objects that are only configured.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+
+from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError, ValidationError
+from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
+from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
+from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler, look_after_unknown_write
+from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
+from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+
+# Polls start this many seconds apart and the pause doubles up to the task's poll_interval: a short action is seen
+# ending soon, a long one costs few calls.
+FIRST_POLL = 5.0
+POLL_GROWTH = 2.0
+# Polls that fail in a row (each already retried by the client) before the wait gives up; a server that refuses
+# a poll (a responseCode) ends it at once.
+POLL_FAILURES_TOLERATED = 3
+# How much earlier than the task's start a launch looked for may be dated: the server's clock is not the
+# controller's.
+CLOCK_SKEW = 300
+STATES = ("started", "canceled", "absent")
+
+
+class Gate(NamedTuple):
+    """A check of an action's results after it ended: the ``fail_on`` option and how it is judged."""
+
+    spec: Dict[str, Any]
+    validate: Callable[[Mapping[str, Any]], None]
+    read: Callable[[QualysClient, Sequence[Mapping[str, Any]]], Dict[str, Any]]
+    evaluate: Callable[[Mapping[str, Any], Mapping[str, Any]], Dict[str, Any]]
+    message: Callable[[Mapping[str, Any]], str]
+
+
+class Action:
+    """What a module starts and waits for.
+
+    ``active`` are the statuses, as the API spells them, of an action that still runs (searched for to attach);
+    ``end_of(state)`` is None while it runs, else the words its end reads as (lower case), any of which a task may
+    accept; ``good_ends`` the words of a good end; ``end_words`` every end word a task may accept; ``refused_for_limit(error)`` tells a start the
+    server refused because too many run at once; ``default_name(desired, day)`` names an action the task leaves
+    unnamed; ``describe_end(state)`` tells an end in the server's words.
+    """
+
+    def __init__(
+        self,
+        resource: Resource,
+        active: Sequence[str],
+        end_of: Callable[[Optional[Mapping[str, Any]]], Optional[Tuple[str, ...]]],
+        good_ends: Sequence[str],
+        end_words: Sequence[str],
+        refused_for_limit: Callable[[QualysApiError], bool],
+        default_name: Callable[[Mapping[str, Any], str], str],
+        describe_end: Callable[[Mapping[str, Any]], str],
+        start: str = "launch",
+        status: str = "status",
+        cancel: str = "cancel",
+        defaults: Optional[Mapping[str, Any]] = None,
+        gate: Optional[Gate] = None,
+    ) -> None:
+        self.resource = resource
+        self.active = tuple(active)
+        self.end_of = end_of
+        self.good_ends = tuple(good_ends)
+        self.end_words = tuple(end_words)
+        self.refused_for_limit = refused_for_limit
+        self.default_name = default_name
+        self.describe_end = describe_end
+        self.start = start
+        self.status = status
+        self.cancel = cancel
+        self.defaults = dict(defaults or {})
+        self.gate = gate
+
+    @property
+    def label(self) -> str:
+        return self.resource.label
+
+    def argument_spec(self) -> Dict[str, Dict[str, Any]]:
+        spec = self.resource.argument_spec()
+        for option, default in self.defaults.items():
+            spec[option]["default"] = default
+        spec.update(
+            id={"type": "int"},
+            state={"type": "str", "choices": list(STATES), "default": "started"},
+            launch={"type": "str", "choices": ["once", "always"], "default": "once"},
+            wait={"type": "bool", "default": False},
+            wait_timeout={"type": "int", "default": 7200},
+            poll_interval={"type": "int", "default": 60},
+            slot_timeout={"type": "int", "default": 0},
+            accept_end_states={"type": "list", "elements": "str", "choices": list(self.end_words), "default": []},
+            all_with_name={"type": "bool", "default": False},
+        )
+        if self.gate:
+            spec["fail_on"] = dict(self.gate.spec)
+        return spec
+
+
+class Ended(QualysError):
+    """The action ended (or the wait did) in a way the task did not accept; ``result`` goes with the failure."""
+
+    def __init__(self, message: str, result: Dict[str, Any]) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+class ActionRunner:
+    """Starts, finds, waits for and cancels one action of a task with the fewest calls.
+
+    ``clock`` and ``sleep`` are injected so that tests wait no real time.
+    """
+
+    def __init__(
+        self,
+        client: QualysClient,
+        action: Action,
+        check_mode: bool = False,
+        sleep: Optional[Callable[[float], None]] = None,
+        clock: Optional[Callable[[], float]] = None,
+    ) -> None:
+        self.client = client
+        self.action = action
+        self.resource = action.resource
+        self.check_mode = check_mode
+        self._sleep = sleep or time.sleep
+        self._clock = clock or time.time
+        self.started_at = self._clock()
+
+    # Reading ----------------------------------------------------------------------------------------------------
+
+    def running(self, name: str, since: Optional[float] = None) -> List[Dict[str, Any]]:
+        """Every action of exactly this name that still runs (launched since ``since``, when given): one search."""
+        name = trimmed(name)
+        criteria = [Criterion("name", "EQUALS", name), Criterion("status", "IN", list(self.action.active))]
+        if since is not None:
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since - CLOCK_SKEW))
+            criteria.append(Criterion("launchedDate", "GREATER", stamp))
+        try:
+            records = self.client.search(self.resource.endpoint, criteria)
+        except QualysApiError as exc:
+            raise exc.for_target("search", "%s %r" % (self.label, name)) from None
+        states = [self.resource.normalise(record) for record in records]
+        return sorted((state for state in states if state.get("name") == name), key=lambda state: state["id"])
+
+    def progress(self, record_id: int) -> Dict[str, Any]:
+        """The light read of where an action is (a scan's ``status`` call)."""
+        try:
+            record = self.client.get(self.resource.endpoint, record_id, operation=self.action.status)
+        except QualysApiError as exc:
+            raise exc.for_target(self.action.status, "%s (id %s)" % (self.label, record_id)) from None
+        return self.resource.normalise(record)
+
+    def whole(self, record_id: int) -> Dict[str, Any]:
+        try:
+            return self.resource.normalise(self.client.get(self.resource.endpoint, record_id))
+        except QualysApiError as exc:
+            raise exc.for_target("get", "%s (id %s)" % (self.label, record_id)) from None
+
+    @property
+    def label(self) -> str:
+        return self.action.label
+
+    # Starting ---------------------------------------------------------------------------------------------------
+
+    def launch(
+        self, desired: Mapping[str, Any], slot_timeout: float, poll_interval: float, attach: bool
+    ) -> Tuple[List[Dict[str, Any]], bool]:
+        """Start the action once; what is known of the actions it got (their ids at least), and whether this task
+        started them (false: it attached).
+
+        A start the server refused for its limit of concurrent actions is repeated only within ``slot_timeout``,
+        looking first (with ``attach``) whether another run of the task started it meanwhile. A start of unknown
+        outcome is never repeated: the action is looked for instead.
+        """
+        payload = self.resource.payload(desired)
+        what = self.resource.describe(desired)
+        deadline = self._clock() + slot_timeout
+        pause = min(FIRST_POLL, poll_interval)
+        while True:
+            try:
+                records = self.client.start(self.action.start, self.resource.endpoint, payload)
+                ids = sorted(int(text_of(record["id"])) for record in records if text_of(record.get("id")))
+                if ids:
+                    return [{"id": record_id} for record_id in ids], True
+                failure = QualysApiError(
+                    "the server answered SUCCESS without the id of the %s" % self.label, ambiguous=True
+                )
+            except QualysApiError as exc:
+                failure = exc
+            failure = failure.for_target(self.action.start, what)
+            if failure.ambiguous:
+                return self._look_for_launch(desired["name"], failure), True
+            if not self.action.refused_for_limit(failure):
+                raise failure
+            left = deadline - self._clock()
+            if left <= 0:
+                failure.hint = (
+                    "Qualys runs as many %ss as the subscription allows; nothing was launched. Set slot_timeout to"
+                    " wait for one to end." % self.label
+                    if slot_timeout <= 0
+                    else "No %s ended within slot_timeout (%d s); nothing was launched." % (self.label, slot_timeout)
+                )
+                raise failure
+            self._sleep(min(pause, left))
+            pause = min(pause * POLL_GROWTH, poll_interval)
+            if attach:
+                found = self.running(desired["name"])
+                if found:
+                    return found, False
+
+    def _look_for_launch(self, name: str, failure: QualysApiError) -> List[Dict[str, Any]]:
+        found = look_after_unknown_write(lambda: self.running(name, since=self.started_at), self._sleep)
+        if found:
+            return found
+        failure.hint = (
+            "The %s may have been launched: the server did not confirm it and no %s named %r was found running"
+            " afterwards. It was not launched again. Re-run the task: it attaches to the %s if it runs, and"
+            " launches one otherwise." % (self.label, self.label, trimmed(name), self.label)
+        )
+        raise failure
+
+    # Waiting ----------------------------------------------------------------------------------------------------
+
+    def wait(
+        self, ids: Sequence[int], known: Mapping[int, Mapping[str, Any]], timeout: float, poll_interval: float
+    ) -> Tuple[Dict[int, Dict[str, Any]], bool]:
+        """Poll until every action has ended or ``timeout`` has passed: the last states read, and whether it timed
+        out. One call per action and poll; ``known`` states (just read or just launched) are not read again first."""
+        states = {record_id: dict(state) for record_id, state in known.items()}
+        deadline = self._clock() + timeout
+        pause = min(FIRST_POLL, poll_interval)
+        failures = 0
+        pending = [record_id for record_id in ids if self.action.end_of(states.get(record_id)) is None]
+        first = True
+        while pending:
+            if not (first and any(record_id not in states for record_id in pending)):
+                left = deadline - self._clock()
+                if left <= 0:
+                    return states, True
+                self._sleep(min(pause, left))
+                pause = min(pause * POLL_GROWTH, poll_interval)
+            first = False
+            for record_id in pending:
+                try:
+                    states[record_id] = self.progress(record_id)
+                    failures = 0
+                except QualysApiError as exc:
+                    failures += 1
+                    if exc.response_code or failures > POLL_FAILURES_TOLERATED:
+                        raise
+            pending = [record_id for record_id in pending if self.action.end_of(states.get(record_id)) is None]
+        return states, False
+
+    # Canceling --------------------------------------------------------------------------------------------------
+
+    def cancel(self, state: Mapping[str, Any]) -> None:
+        """Cancel one running action. A refusal or an unknown outcome is settled by reading where it is: an action
+        that no longer runs is what the task asked for."""
+        try:
+            self.client.act(self.action.cancel, self.resource.endpoint, state["id"])
+            return
+        except QualysApiError as exc:
+            failure = exc.for_target(self.action.cancel, self.resource.describe(state))
+        try:
+            now = self.progress(state["id"])
+        except QualysApiError:
+            raise failure from None
+        if now.get("status") is None or now["status"].upper() in self.action.active:
+            raise failure
+
+
+def generated_name(action: Action, desired: Mapping[str, Any], clock: Callable[[], float]) -> str:
+    return action.default_name(desired, time.strftime("%Y-%m-%d", time.gmtime(clock())))
+
+
+def run_action_module(action: Action) -> None:
+    """The whole life of a module over an action: ``started`` (launch or attach, then wait and judge),
+    ``canceled`` or ``absent``."""
+    spec = action.argument_spec()
+    module = QualysModule(spec, **action.resource.spec_rules)
+
+    def work(client: QualysClient) -> Dict[str, Any]:
+        params = module.params
+        desired = {option: params.get(option) for option in action.resource.argument_spec()}
+        runner = ActionRunner(client, action, module.ansible.check_mode)
+        try:
+            if params["state"] == "absent":
+                return absent(runner, params, desired)
+            if params["state"] == "canceled":
+                return canceled(runner, params, desired)
+            return started(runner, params, desired)
+        except Ended as exc:
+            module._fail(str(exc), **exc.result)
+        return {}
+
+    module.run(work)
+
+
+def _check_timing(params: Mapping[str, Any]) -> None:
+    for option in ("wait_timeout", "poll_interval"):
+        if params[option] < 1:
+            raise ValidationError("%s must be 1 or more, got %s" % (option, params[option]))
+    if params["slot_timeout"] < 0:
+        raise ValidationError("slot_timeout must be 0 or more, got %s" % params["slot_timeout"])
+
+
+def _named(runner: ActionRunner, desired: Dict[str, Any]) -> Dict[str, Any]:
+    """``desired`` with its name: the task's, else the one generated from its target and today's date."""
+    if trimmed(desired.get("name")):
+        return desired
+    if desired.get("target") is None:
+        raise ValidationError(
+            "name, id or target is required: a %s without a name is named after its target and the date" % runner.label
+        )
+    return dict(desired, name=generated_name(runner.action, desired, runner._clock))
+
+
+def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
+    """Attach to the action of the task's name that still runs, else launch it once; then wait and judge it."""
+    action, resource = runner.action, runner.resource
+    _check_timing(params)
+    if params.get("fail_on"):
+        if not params["wait"]:
+            raise ValidationError(
+                "fail_on needs wait: true; a gate judges the results of a %s that ended" % action.label
+            )
+        action.gate.validate(params["fail_on"])
+    if params.get("id") is not None:
+        ids, launched, known = [params["id"]], False, {}
+    else:
+        missing = resource.missing_for_create(desired)
+        if missing:
+            raise ValidationError(
+                "Launching a %s needs %s (or id, to wait for one); nothing was launched."
+                % (action.label, " and ".join(missing))
+            )
+        resource.validate(desired)
+        desired = _named(runner, desired)
+        attach = params["launch"] == "once"
+        found = runner.running(desired["name"]) if attach else []
+        if found:
+            ids, launched, known = [state["id"] for state in found], False, {state["id"]: state for state in found}
+        else:
+            desired = ReferenceResolver(runner.client).resolve(resource.fields, desired)
+            predicted = resource.predict(None, desired)
+            if runner.check_mode:
+                return _result(resource, True, [predicted])
+            got, launched = runner.launch(desired, params["slot_timeout"], params["poll_interval"], attach)
+            ids = [state["id"] for state in got]
+            # What the launch request says, with whatever the server has told of the scans since.
+            known = {state["id"]: dict(predicted, **_told(state)) for state in got}
+    if runner.check_mode or not params["wait"]:
+        if not known:  # a scan given by id: where it is costs one read
+            known = {record_id: runner.progress(record_id) for record_id in ids}
+        return _result(resource, launched, [_shaped(resource, known[record_id]) for record_id in ids])
+    return _waited(runner, params, ids, known, launched)
+
+
+def _waited(
+    runner: ActionRunner,
+    params: Mapping[str, Any],
+    ids: Sequence[int],
+    known: Mapping[int, Mapping[str, Any]],
+    launched: bool,
+) -> Dict[str, Any]:
+    action, resource = runner.action, runner.resource
+    polled, timed_out = runner.wait(ids, known, params["wait_timeout"], params["poll_interval"])
+    if timed_out:
+        states = [_shaped(resource, polled.get(record_id) or {"id": record_id}) for record_id in ids]
+        still = ", ".join("id %s %s" % (state["id"], (state.get("status") or "submitted").upper()) for state in states)
+        raise Ended(
+            "Gave up waiting for the %s after wait_timeout (%d s): %s. It was not canceled; wait for it again with"
+            " id, or cancel it with state: canceled." % (action.label, params["wait_timeout"], still),
+            _result(resource, launched, states, timed_out=True),
+        )
+    # The light poll tells the end; the whole record adds what it found (counts by severity) and how long it took.
+    states = [runner.whole(record_id) for record_id in ids]
+    accepted = set(action.good_ends) | set(params["accept_end_states"])
+    refused = [state for state in states if not accepted.intersection(action.end_of(state) or ())]
+    if refused:
+        raise Ended(
+            "The %s ended in a state the task does not accept: %s. List it in accept_end_states to accept it."
+            % (action.label, "; ".join(action.describe_end(state) for state in refused)),
+            _result(resource, launched, states),
+        )
+    gate_result = None
+    if params.get("fail_on") and action.gate:
+        gate_result = action.gate.evaluate(params["fail_on"], action.gate.read(runner.client, states))
+        if not gate_result["passed"]:
+            raise Ended(action.gate.message(gate_result), _result(resource, launched, states, gate_result))
+    return _result(resource, launched, states, gate_result)
+
+
+def canceled(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
+    """Cancel the action by id, or every one of its name that still runs; none running is no change."""
+    if params.get("id") is not None:
+        state = runner.progress(params["id"])
+        found = [state] if (state.get("status") or "").upper() in runner.action.active else []
+    else:
+        found = runner.running(_named(runner, desired)["name"])
+    if not runner.check_mode:
+        for state in found:
+            runner.cancel(state)
+    return {"changed": bool(found), "canceled_ids": [state["id"] for state in found]}
+
+
+def absent(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
+    """Delete the record of an action that no longer runs; one that runs is refused before any write."""
+    reconciler = Reconciler(runner.client, runner.resource, runner.check_mode)
+    name = None if params.get("id") is not None else _named(runner, desired)["name"]
+    found = (
+        reconciler.find_all(name=name)
+        if params["all_with_name"] and name is not None
+        else [state for state in [reconciler.find(params.get("id"), name)] if state]
+    )
+    running = [state for state in found if (state.get("status") or "").upper() in runner.action.active]
+    if running:
+        raise ValidationError(
+            "The %s %s still runs; Qualys deletes only %ss that ended. Cancel it first (state: canceled);"
+            " nothing was deleted."
+            % (runner.label, ", ".join(runner.resource.describe(s) for s in running), runner.label)
+        )
+    outcome = reconciler.absent(found)
+    return {"changed": outcome.changed, "deleted_ids": [state["id"] for state in outcome.removed]}
+
+
+def _told(state: Mapping[str, Any]) -> Dict[str, Any]:
+    return {option: value for option, value in state.items() if value is not None}
+
+
+def _shaped(resource: Resource, state: Mapping[str, Any]) -> Dict[str, Any]:
+    """A partial state (an id, a status) in the record's full shape."""
+    shaped = {field.option: None for field in resource.fields}
+    shaped.update(state)
+    return shaped
+
+
+def _result(
+    resource: Resource,
+    changed: bool,
+    states: Sequence[Mapping[str, Any]],
+    gate_result: Optional[Dict[str, Any]] = None,
+    timed_out: bool = False,
+) -> Dict[str, Any]:
+    """The module's result: the first (most often the only) record, every record the task started or attached to,
+    and how it went. ``changed`` is true exactly when the task launched."""
+    states = [dict(state) for state in states]
+    return {
+        "changed": changed,
+        resource.return_key: states[0] if states else {},
+        resource.return_key + "s": states,
+        "launched": changed,
+        "timed_out": timed_out,
+        "gate_result": gate_result,
+    }
