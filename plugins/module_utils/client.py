@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence
 
 try:
     import requests
@@ -27,12 +27,14 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import (
     parse_response,
 )
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, cannot_connect
+from ansible_collections.qualys.was.plugins.module_utils.streaming import parse_stream
 
 if TYPE_CHECKING:
     from ansible_collections.qualys.was.plugins.module_utils.token import TokenSource
 
 USER_AGENT = "qualys.was-ansible-collection"
 PAGE_SIZE = 1000  # the largest page the API serves
+DOWNLOAD_CHUNK = 65536  # bytes read at a time from a download
 LIMIT_STATUSES = frozenset((409, 429))  # the server refused to run the call: safe to repeat any call
 SERVER_ERROR_STATUSES = frozenset((500, 502, 503, 504))  # outcome unknown: only reads are repeated
 MAX_TOTAL_WAIT = 120.0  # seconds a task may spend waiting between attempts, whatever the server asks
@@ -212,6 +214,33 @@ class QualysClient:
         body = build_request(data=(endpoint.element, payload))
         return self._call(operation, endpoint, body=body, write=True).records
 
+    def download(
+        self,
+        endpoint: Endpoint,
+        record_id: int,
+        streamed: Callable[[], Mapping[str, Callable[[Any], None]]],
+        skipped: Sequence[str] = (),
+    ) -> Dict[str, Any]:
+        """A record the server sends as a document of its own (``download/was/wasscan/<id>``), read as it arrives.
+
+        ``streamed()`` gives, per container path, the callback that each child of the container goes to instead
+        of into the returned record (see ``streaming.parse_stream``); it is called at every attempt, since a
+        repeated read starts again from the first byte. Repeated as any read is.
+        """
+
+        def read(response: "requests.Response") -> ServiceResponse:
+            try:
+                return parse_stream(response.iter_content(DOWNLOAD_CHUNK), endpoint.element, streamed(), skipped)
+            except requests.exceptions.RequestException as exc:
+                raise QualysApiError("the download broke off (%s: %s)" % (type(exc).__name__, exc)) from None
+            finally:
+                response.close()
+
+        page = self._call("download", endpoint, record_id=record_id, method="GET", reader=read)
+        if not page.records:
+            raise QualysApiError("the server answered SUCCESS without a record", "download " + endpoint.label)
+        return page.records[0]
+
     # Transport --------------------------------------------------------------------------------------
 
     def _url(self, operation: str, endpoint: Endpoint, record_id: Optional[int]) -> str:
@@ -226,6 +255,7 @@ class QualysClient:
         body: Optional[bytes] = None,
         method: str = "POST",
         write: bool = False,
+        reader: Optional[Callable[["requests.Response"], ServiceResponse]] = None,
     ) -> ServiceResponse:
         url = self._url(operation, endpoint, record_id)
         attempted = "%s %s" % (operation, endpoint.label)
@@ -246,6 +276,7 @@ class QualysClient:
                     headers=self.token.headers(token) if token else None,
                     timeout=self.settings.timeout,
                     verify=self.verify,
+                    **({"stream": True} if reader else {}),
                 )
             except requests.exceptions.RequestException as exc:
                 reason = _transport_reason(exc, url, attempt, self.settings.timeout)
@@ -260,7 +291,7 @@ class QualysClient:
                 renewable = token is not None and not renewed
                 if response.status_code == 200:
                     try:
-                        return self._checked(response, endpoint, attempted, target)
+                        return self._checked(response, endpoint, attempted, target, reader)
                     except QualysApiError as exc:
                         if renewable and exc.response_code == BAD_CREDENTIALS:
                             token, renewed = self.token.renew(token), True
@@ -327,9 +358,15 @@ class QualysClient:
             self._sleep(min(wait or backoff(attempt), MAX_TOTAL_WAIT))
 
     @staticmethod
-    def _checked(response: "requests.Response", endpoint: Endpoint, attempted: str, target: str) -> ServiceResponse:
+    def _checked(
+        response: "requests.Response",
+        endpoint: Endpoint,
+        attempted: str,
+        target: str,
+        reader: Optional[Callable[["requests.Response"], ServiceResponse]] = None,
+    ) -> ServiceResponse:
         try:
-            page = parse_response(response.content, endpoint.element)
+            page = reader(response) if reader else parse_response(response.content, endpoint.element)
         except QualysApiError as exc:
             raise QualysApiError(exc.reason, attempted, target, http_status=200) from None
         if not page.succeeded:

@@ -103,6 +103,22 @@ def _looks_like_html(body: bytes) -> bool:
     return head.startswith(b"<!doctype html") or head.startswith(b"<html")
 
 
+def refuse_non_xml(head: bytes, expected: str = "a ServiceResponse") -> None:
+    """Raise ``QualysApiError`` for a body (or its first bytes) that cannot be XML: empty, an HTML page, plain text."""
+    if not head or not head.strip():
+        raise QualysApiError("the server sent an empty body where %s was expected" % expected)
+    if _looks_like_html(head):
+        title = _HTML_TITLE.search(head)
+        shown = title.group(1).decode("utf-8", "replace").strip() if title else "no title"
+        raise QualysApiError("the server sent an HTML page instead of XML (%s)" % shown)
+    if not head.lstrip().startswith(b"<"):
+        # A proxy's or load balancer's plain-text error: its words are all there is to tell the user.
+        text = " ".join(head.decode("utf-8", "replace").split())
+        raise QualysApiError(
+            "the server sent text instead of XML: %r" % (text[:200] + ("…" if len(text) > 200 else ""))
+        )
+
+
 def parse_response(body: bytes, element: Optional[str] = None) -> ServiceResponse:
     """Read a ``ServiceResponse``; raise ``QualysApiError`` for bodies that are not one.
 
@@ -110,18 +126,7 @@ def parse_response(body: bytes, element: Optional[str] = None) -> ServiceRespons
     element found there is used. Entity expansion stays disabled: the service never needs it and a
     hostile body must not be able to use it.
     """
-    if not body or not body.strip():
-        raise QualysApiError("the server sent an empty body where a ServiceResponse was expected")
-    if _looks_like_html(body):
-        title = _HTML_TITLE.search(body)
-        shown = title.group(1).decode("utf-8", "replace").strip() if title else "no title"
-        raise QualysApiError("the server sent an HTML page instead of XML (%s)" % shown)
-    if not body.lstrip().startswith(b"<"):
-        # A proxy's or load balancer's plain-text error: its words are all there is to tell the user.
-        text = " ".join(body.decode("utf-8", "replace").split())
-        raise QualysApiError(
-            "the server sent text instead of XML: %r" % (text[:200] + ("…" if len(text) > 200 else ""))
-        )
+    refuse_non_xml(body)
     try:
         document = xmltodict.parse(body, disable_entities=True)
     except (ExpatError, ValueError) as exc:
@@ -129,7 +134,11 @@ def parse_response(body: bytes, element: Optional[str] = None) -> ServiceRespons
     response = document.get("ServiceResponse") if isinstance(document, dict) else None
     if not isinstance(response, dict):
         raise QualysApiError("the server sent XML that is not a ServiceResponse")
+    return service_response(response, element)
 
+
+def service_response(response: Dict[str, Any], element: Optional[str] = None) -> ServiceResponse:
+    """A parsed ``<ServiceResponse>`` element (as xmltodict gives it) as a ``ServiceResponse``."""
     details = response.get("responseErrorDetails") or {}
     data = response.get("data") or {}
     if element is None and isinstance(data, dict) and data:

@@ -16,3 +16,5 @@ WEB_APP = Endpoint("was/webapp", "WebApp", "web application")
 TAG = Endpoint("am/tag", "Tag", "tag", version="2.0", countable=False)
 # Scans are launched, polled (status), cancelled, downloaded and deleted; count/was/wasscan is documented.
 SCAN = Endpoint("was/wasscan", "WasScan", "scan")
+# A scan's findings, searched to learn what a download leaves out (search_finding.htm).
+FINDING = Endpoint("was/finding", "Finding", "finding")

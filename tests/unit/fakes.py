@@ -10,7 +10,7 @@ import json
 import os
 import zlib
 from xml.etree import ElementTree
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 import pytest
 import requests
@@ -66,7 +66,11 @@ def id_response(element: str, record_id: int) -> bytes:
 
 
 class Reply:
-    """One scripted HTTP answer: a body, a status and headers, or an exception to raise."""
+    """One scripted HTTP answer: a body, a status and headers, or an exception to raise.
+
+    A streamed read (``iter_content``) gets ``chunks`` when given, which may be a generator, so that a test can
+    serve a body larger than it wants to hold; else ``body`` in slices.
+    """
 
     def __init__(
         self,
@@ -74,12 +78,25 @@ class Reply:
         status: int = 200,
         headers: Optional[Dict[str, str]] = None,
         raises: Optional[Exception] = None,
+        chunks: Optional[Iterable[bytes]] = None,
     ) -> None:
         self.content = body
         self.status_code = status
         self.headers = requests.structures.CaseInsensitiveDict(headers or {})
         self.reason = "scripted"
         self.raises = raises
+        self.chunks = chunks
+        self.closed = False
+
+    def iter_content(self, chunk_size: int = 1) -> Iterator[bytes]:
+        if self.chunks is not None:
+            yield from self.chunks
+            return
+        for start in range(0, len(self.content), chunk_size):
+            yield self.content[start : start + chunk_size]
+
+    def close(self) -> None:
+        self.closed = True
 
 
 class Request:
@@ -118,6 +135,7 @@ class FakeSession:
         headers: Optional[Dict[str, str]] = None,
         timeout: Any = None,
         verify: Any = True,
+        stream: bool = False,
     ) -> Reply:
         request = Request(method, url, data, verify, headers)
         self.requests.append(request)
