@@ -336,26 +336,30 @@ class QualysClient:
         )
 
         attempt = 0
+        waited = 0.0
         while True:
             attempt += 1
             self._count("auth/oidc")
-            wait = None
+            response, failure = None, None
             try:
                 response = self.session.request(
                     method, url, headers=headers, timeout=self.settings.timeout, verify=self.verify
                 )
             except requests.exceptions.RequestException as exc:
-                if isinstance(exc, requests.exceptions.SSLError) or attempt > self.settings.retries:
-                    reason = _transport_reason(exc, url, attempt, self.settings.timeout)
-                    raise QualysApiError(reason, ATTEMPTED_TOKEN) from None
+                failure = QualysApiError(_transport_reason(exc, url, attempt, self.settings.timeout), ATTEMPTED_TOKEN)
+                if isinstance(exc, requests.exceptions.SSLError):
+                    raise failure from None
             else:
-                if (
-                    response.status_code not in LIMIT_STATUSES | SERVER_ERROR_STATUSES
-                    or attempt > self.settings.retries
-                ):
+                if response.status_code not in LIMIT_STATUSES | SERVER_ERROR_STATUSES:
                     return response
-                wait = _wait_hint(response)
-            self._sleep(min(wait or backoff(attempt), MAX_TOTAL_WAIT))
+            wait = (response is not None and _wait_hint(response)) or backoff(attempt)
+            # The bound on waiting of every call: a token service asking for long waits must not hold the task.
+            if attempt > self.settings.retries or waited + wait > MAX_TOTAL_WAIT:
+                if failure is not None:
+                    raise failure
+                return response
+            self._sleep(wait)
+            waited += wait
 
     @staticmethod
     def _checked(

@@ -35,7 +35,7 @@ def token(value: str) -> Reply:
     return Reply(value.encode())
 
 
-def make_client(replies, retries=3):
+def make_client(replies, retries=3, sleep=lambda seconds: None):
     session = FakeSession(replies)
     settings = ConnectionSettings(
         "https://qualysapi.example.test",
@@ -47,7 +47,7 @@ def make_client(replies, retries=3):
         client_secret=SECRET,
         gateway_url=GATEWAY,
     )
-    return QualysClient(settings, session=session, sleep=lambda seconds: None), session
+    return QualysClient(settings, session=session, sleep=sleep), session
 
 
 def bearer(request) -> str:
@@ -118,6 +118,16 @@ def test_the_token_call_is_repeated_after_a_server_error_or_a_lost_connection():
     client, session = make_client([Reply(b"", status=503), lost, token("jwt-1"), Reply(EMPTY)])
     client.search(OPTION_PROFILE)
     assert session.operations == ["auth/oidc"] * 3 + ["search/optionprofile"]
+
+
+@pytest.mark.parametrize("asked, slept", [("60", [60.0, 60.0]), ("3600", [])])
+def test_waiting_for_the_token_service_is_bounded_in_total(asked, slept):
+    limited = Reply(b"", status=429, headers={"Retry-After": asked})
+    waits = []
+    client, session = make_client([limited] * 6, retries=10, sleep=waits.append)
+    with pytest.raises(QualysApiError, match="get a token.*HTTP 429"):
+        client.search(OPTION_PROFILE)
+    assert waits == slept and session.operations == ["auth/oidc"] * (len(slept) + 1)
 
 
 def test_calls_that_find_the_token_refused_together_fetch_one_new_token():
