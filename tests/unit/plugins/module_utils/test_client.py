@@ -398,3 +398,31 @@ def test_a_read_whose_connection_the_server_closed_is_repeated(simulator):
     client = dropped(simulator, "search", False)
     assert client.search(OPTION_PROFILE, [Criterion("id", "EQUALS", 1071133)])
     assert server_calls(simulator, "search/optionprofile") == 2
+
+
+def test_a_cursor_that_does_not_move_ends_the_search():
+    client, session, slept = make_client(
+        [
+            Reply(service_response("OptionProfile", profiles(1, 2), has_more=True, last_id=2)),
+            Reply(service_response("OptionProfile", profiles(2), has_more=True, last_id=2)),
+        ]
+    )
+    assert [record["id"] for record in client.search(OPTION_PROFILE)] == ["1", "2", "2"]
+    assert client.calls == 2
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [
+        Reply(b"", status=503),
+        Reply(b"<html><title>Maintenance</title></html>"),
+        Reply(raises=requests.exceptions.ReadTimeout("read timed out")),
+        Reply(raises=requests.exceptions.ConnectTimeout("connect timed out")),
+    ],
+    ids=["503", "garbled", "read timeout", "connect timeout"],
+)
+def test_every_kind_of_failed_read_counts_against_the_retries(failing):
+    client, session, slept = make_client([failing] * 4, retries=2)
+    with pytest.raises(QualysApiError):
+        client.search(OPTION_PROFILE)
+    assert client.calls == 3 and len(slept) == 2

@@ -100,3 +100,30 @@ def test_tags_have_no_count_so_a_resource_modules_many_tag_names_are_searched_on
     resolved = ReferenceResolver(client, may_list=True).resolve(FIELDS, desired(tags=names))
     assert session.operations == ["search/tag"] * 5
     assert [tag["id"] for tag in resolved["tags"]] == [9, 10, 11, 12, 13]
+
+
+@pytest.mark.parametrize(
+    "records, calls",
+    [
+        (2000, ["count/optionprofile"] + ["search/optionprofile"] * 2),  # two pages cost less than three searches
+        (2001, ["count/optionprofile"] + ["search/optionprofile"] * 3),  # three pages do not
+    ],
+)
+def test_a_listing_is_chosen_only_where_its_pages_cost_fewer_calls_than_the_searches(records, calls):
+    count = b"<ServiceResponse><responseCode>SUCCESS</responseCode><count>%d</count></ServiceResponse>" % records
+    named = ["<id>%d</id><name>P%d</name>" % (index, index) for index in (1, 2, 3)]
+
+    def answer(request):
+        criteria = ElementTree.fromstring(request.body).findall("filters/Criteria")
+        if not criteria:  # the listing's first page
+            return Reply(service_response("OptionProfile", named[:2], has_more=True, last_id=2))
+        if criteria[0].get("field") == "id":  # the listing's next page
+            return Reply(service_response("OptionProfile", named[2:]))
+        return Reply(service_response("OptionProfile", [record for record in named if criteria[0].text in record]))
+
+    session = FakeSession([Reply(count)] + [answer] * 3)
+    client = QualysClient(ConnectionSettings("https://q", "u", "p"), session)
+    fields = [Field("profiles", Items(Ref(OPTION_PROFILE), item="OptionProfile"))]
+    resolved = ReferenceResolver(client, may_list=True).resolve(fields, {"profiles": ["P1", "P2", "P3"]})
+    assert session.operations == calls
+    assert [profile["id"] for profile in resolved["profiles"]] == [1, 2, 3]
