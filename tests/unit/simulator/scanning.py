@@ -72,10 +72,8 @@ def download(api: SimClient, scan_id: int):
 
 
 def cancel(api: SimClient, scan_id: int, with_results: bool = False, **options):
-    body = b""
-    if with_results:
-        body = b"<ServiceRequest><data><WasScan><cancelWithResults>true</cancelWithResults></WasScan></data></ServiceRequest>"
-    return api.qps("cancel", "wasscan", scan_id, body=body, **options)
+    body = "<ServiceRequest><data><WasScan><cancelWithResults>true</cancelWithResults></WasScan></data></ServiceRequest>"
+    return api.qps("cancel", "wasscan", scan_id, body=body.encode() if with_results else b"", **options)
 
 
 @contextlib.contextmanager
