@@ -52,9 +52,10 @@ class Action:
 
     ``active`` are the statuses, as the API spells them, of an action that still runs (searched for to attach);
     ``end_of(state)`` is None while it runs, else the words its end reads as (lower case), any of which a task may
-    accept; ``good_ends`` the words of a good end; ``end_words`` every end word a task may accept; ``refused_for_limit(error)`` tells a start the
-    server refused because too many run at once; ``default_name(desired, day)`` names an action the task leaves
-    unnamed; ``describe_end(state)`` tells an end in the server's words.
+    accept; ``good_ends`` the words of a good end; ``end_words`` every end word a task may accept;
+    ``refused_for_limit(error)`` tells a start the server refused because too many run at once;
+    ``default_name(desired, day)`` names an action the task leaves unnamed; ``describe_end(state)`` tells an end in
+    the server's words.
     """
 
     def __init__(
@@ -431,9 +432,8 @@ def absent(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, A
     running = [state for state in found if (state.get("status") or "").upper() in runner.action.active]
     if running:
         raise ValidationError(
-            "The %s %s still runs; Qualys deletes only %ss that ended. Cancel it first (state: canceled);"
-            " nothing was deleted."
-            % (runner.label, ", ".join(runner.resource.describe(s) for s in running), runner.label)
+            "The %s still runs; Qualys deletes only %ss that ended. Cancel it first (state: canceled); nothing was"
+            " deleted." % (", ".join(runner.resource.describe(state) for state in running), runner.label)
         )
     outcome = reconciler.absent(found)
     return {"changed": outcome.changed, "deleted_ids": [state["id"] for state in outcome.removed]}

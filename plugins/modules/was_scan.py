@@ -153,7 +153,8 @@ options:
         type: dict
         suboptions:
           type:
-            description: V(external) for a Qualys cloud scanner, V(internal) for a scanner appliance of the subscription.
+            description:
+              - V(external) for a Qualys cloud scanner, V(internal) for a scanner appliance of the subscription.
             type: str
             choices: [external, internal]
           friendly_name:
