@@ -69,9 +69,12 @@ def _lost_answers() -> List[Tuple[str, Dict[str, Any], Tuple[str, ...]]]:
     ]
     answers.append(("html 503", {"kind": "html"}, ("503", "Service Unavailable")))
     answers.append(("empty 200", {"kind": "empty"}, ("empty",)))
+    answers.append(("disconnect", {"kind": "disconnect"}, DISCONNECT_WORDS))
     return answers
 
 
+# A connection closed after the request went out, as requests tells it.
+DISCONNECT_WORDS = ("Connection aborted",)
 QUALYS_ERROR = {"kind": "qualys_error", "error_message": "Simulated error.", "response_code": "OTHER_ERROR"}
 QUALYS_WORDS = ("OTHER_ERROR", "Simulated error.")
 
@@ -124,9 +127,15 @@ def change_scenarios(module: str, operation: str) -> List[Scenario]:
         Scenario(module, operation + " 409 wait 0", operation, limit, OK, after),
         Scenario(module, operation + " 500 not run", operation, fault("status", status=500), FAIL, 1, words),
         Scenario(module, operation + " 500 run", operation, fault("status", status=500, execute=True), OK, after),
+        Scenario(module, operation + " disconnect not run", operation, fault("disconnect"), FAIL, 1, DISCONNECT_WORDS),
+        Scenario(module, operation + " disconnect run", operation, fault("disconnect", execute=True), OK, after),
         Scenario(module, operation + " timeout", operation, fault("delay", delay=TIMEOUT + 1), EITHER, None),
         Scenario(module, operation + " qualys error", operation, fault(**QUALYS_ERROR), FAIL, 1, QUALYS_WORDS),
     ]
+
+
+# What a user needs when nothing answered: the URL, that the connection was refused, the tries, what to check.
+REFUSED_WORDS = ("could not connect to http://127.0.0.1:", "the connection was refused", "after 2 tries", "api_url")
 
 
 def connection_scenarios(module: str, refused_url: str, objects_after: Optional[int]) -> List[Scenario]:
@@ -135,7 +144,7 @@ def connection_scenarios(module: str, refused_url: str, objects_after: Optional[
     refused = {"api_url": refused_url, "retries": 1}
     return [
         Scenario(module, "invalid credentials", "search", None, FAIL, none, ("INVALID_CREDENTIALS",), wrong, 1),
-        Scenario(module, "connection refused", "search", None, FAIL, none, ("refused",), refused, 0),
+        Scenario(module, "connection refused", "search", None, FAIL, none, REFUSED_WORDS, refused, 0),
     ]
 
 
