@@ -38,11 +38,28 @@ options:
     description:
       - The objects that O(state=overridden) and O(state=deleted) may delete and that O(state=gathered) reads.
         Every condition given must hold.
+      - With O(state=overridden), and O(state=deleted) without O(config), the result's RV(in_scope) lists the
+        objects the scope selects and those the task deletes; in check mode, those it would delete. Run in check
+        mode first to see them before anything is deleted.
     type: dict
     suboptions:
       name_prefix:
-        description: Objects whose name starts with this text (case-sensitive).
+        description:
+          - Objects whose name starts with this text (case-sensitive), surrounding white space included.
+          - A prefix that ends in a space is passed on the command line as JSON or YAML (C(-e) with a vars file,
+            or C(-e '{"scope_prefix":"Prod "}')); the C(key=value) form of C(-e) drops the trailing space, and
+            the shorter prefix takes in more objects.
         type: str
+      listed:
+        description:
+          - The names of the objects this scope selected when it was recorded, for example by an export that
+            wrote RV(gathered) to a file along with the scope.
+          - It selects nothing and protects nothing; the task warns when it deletes an object inside the scope
+            whose name is not in the list - an object made since the list was recorded, or one a looser scope
+            takes in. Objects that are in the list and that no item names are deleted without a warning, as
+            removing an item from the file asks.
+        type: list
+        elements: str
       filters:
         description:
           - Further Qualys search criteria, passed to the search as they are, for example tags of option profiles

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
@@ -38,7 +38,11 @@ def resource_set_argument_spec() -> Dict[str, Dict[str, Any]]:
         "state": {"type": "str", "choices": list(STATES), "default": "merged"},
         "scope": {
             "type": "dict",
-            "options": {"name_prefix": {"type": "str"}, "filters": filters_spec()},
+            "options": {
+                "name_prefix": {"type": "str"},
+                "filters": filters_spec(),
+                "listed": {"type": "list", "elements": "str"},
+            },
         },
         "read_concurrency": {"type": "int", "default": 2},
     }
@@ -199,14 +203,18 @@ def validated_items(resource: Resource, config: Optional[Sequence[Mapping[str, A
     return items
 
 
-def item_result(resource: Resource, desired: Mapping[str, Any], counted: Counted) -> Dict[str, Any]:
-    """One item's line in ``results``: what it meant, whether it changed, the managed options before and after."""
+def item_result(
+    resource: Resource, desired: Mapping[str, Any], counted: Counted, deleted: bool = False
+) -> Dict[str, Any]:
+    """One item's line in ``results``: what it meant, whether it changed, the managed options before and after, and
+    whether the object is deleted."""
     outcome = counted.outcome
     state = outcome.after or outcome.before or {}
     return {
         "id": state.get("id"),
         "name": state.get("name", desired.get("name")),
         "changed": outcome.changed,
+        "deleted": deleted,
         "before": resource.managed_view(outcome.before, desired),
         "after": resource.managed_view(outcome.after, desired),
         "api_calls": counted.calls,
@@ -215,7 +223,42 @@ def item_result(resource: Resource, desired: Mapping[str, Any], counted: Counted
 
 def diff_of(result: Mapping[str, Any]) -> Dict[str, Any]:
     label = "%s (id %s)" % (result["name"], result["id"]) if result["id"] is not None else str(result["name"])
-    return {"before": result["before"], "after": result["after"], "before_header": label, "after_header": label}
+    # A deletion's after-state is no object, which an empty dictionary would not say.
+    after = "deleted\n" if result["deleted"] else result["after"]
+    return {"before": result["before"], "after": after, "before_header": label, "after_header": label}
+
+
+def scope_report(selected: Sequence[Mapping[str, Any]], results: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """The objects the scope selects, and those of them the task deletes (or would delete, in check mode)."""
+    return {
+        "selected": [{"id": state["id"], "name": state["name"]} for state in selected],
+        "deleted": [{"id": line["id"], "name": line["name"]} for line in results if line["deleted"]],
+    }
+
+
+def unlisted_warning(
+    resource: Resource, scope: Optional[Mapping[str, Any]], report: Mapping[str, Any], check_mode: bool
+) -> Optional[str]:
+    """A warning when the task deletes objects inside the scope that ``scope.listed`` (the names the scope selected
+    when it was recorded) does not hold: made since, or selected by a scope looser than the one recorded."""
+    listed = (scope or {}).get("listed")
+    if listed is None:
+        return None
+    names = {trimmed(name) for name in listed}
+    strangers = [entry for entry in report["deleted"] if entry["name"] not in names]
+    if not strangers:
+        return None
+    return (
+        "The scope selects %d %s(s) that scope.listed does not name, and this task %s them: %s. They were made after"
+        " the list was recorded, or the scope is looser than the one that recorded it (a name prefix that lost its"
+        " trailing space takes in more names)."
+        % (
+            len(strangers),
+            resource.label,
+            "would delete" if check_mode else "deleted",
+            ", ".join("%r (id %s)" % (entry["name"], entry["id"]) for entry in strangers),
+        )
+    )
 
 
 def run_resource_set_module(resource: Resource) -> None:
@@ -236,12 +279,17 @@ def run_resource_set_module(resource: Resource) -> None:
             gathered, facts = gather(client, resource, list(objects.whole(found, list(found.states)).states.values()))
             return {"changed": False, "gathered": gathered, "gathered_facts": facts}
         if state == "deleted":
-            results = deleted(objects, items, params["scope"])
+            results, selected = deleted(objects, items, params["scope"])
         else:
-            results = reconciled(
+            results, selected = reconciled(
                 objects, ReferenceResolver(client, may_list=True).resolve_many(resource.fields, items), params
             )
         result = {"changed": any(line["changed"] for line in results), "results": results}
+        if selected is not None:
+            result["in_scope"] = scope_report(selected, results)
+            warning = unlisted_warning(resource, params["scope"], result["in_scope"], module.ansible.check_mode)
+            if warning:
+                module.ansible.warn(warning)
         if module.ansible._diff:
             result["diff"] = [diff_of(line) for line in results]
         return result
@@ -258,8 +306,11 @@ def require_scope(scope: Optional[Mapping[str, Any]], state: str) -> None:
         )
 
 
-def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mapping[str, Any]) -> List[Dict]:
-    """``merged``, and for ``overridden`` the deletion of what the scope holds and the items do not name."""
+def reconciled(
+    objects: ResourceSet, items: List[Dict[str, Any]], params: Mapping[str, Any]
+) -> Tuple[List[Dict], Optional[List[Dict]]]:
+    """``merged``, and for ``overridden`` the deletion of what the scope holds and the items do not name; with the
+    result lines, the objects the scope selects (None without one)."""
     resource = objects.resource
     identities = [Identity(item) for item in items]
     scoped = objects.in_scope(params["scope"]) if params["state"] == "overridden" else []
@@ -270,21 +321,27 @@ def reconciled(objects: ResourceSet, items: List[Dict[str, Any]], params: Mappin
     currents = objects.match(items, objects.whole(found, sorted(named)))
     unnamed = [state for record_id, state in in_scope.states.items() if record_id not in named]
     outcomes = objects.apply(items, currents)
-    return [item_result(resource, item, counted) for item, counted in zip(items, outcomes)] + removed(objects, unnamed)
+    results = [item_result(resource, item, counted) for item, counted in zip(items, outcomes)]
+    selected = list(in_scope.states.values()) if params["state"] == "overridden" else None
+    return results + removed(objects, unnamed), selected
 
 
-def deleted(objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[Mapping[str, Any]]) -> List[Dict]:
-    """The objects the items name (those that exist), or every object in scope when there are no items."""
+def deleted(
+    objects: ResourceSet, items: List[Dict[str, Any]], scope: Optional[Mapping[str, Any]]
+) -> Tuple[List[Dict], Optional[List[Dict]]]:
+    """The objects the items name (those that exist), or every object in scope when there are no items; with the
+    result lines, the objects the scope selects (None where the items, not the scope, say what goes)."""
     if not items:
-        return removed(objects, list(Index(objects.resource, objects.in_scope(scope)).states.values()))
+        selected = list(Index(objects.resource, objects.in_scope(scope)).states.values())
+        return removed(objects, selected), selected
     identities = [Identity(item) for item in items]
     found = Index(objects.resource, objects.for_items(identities))
     named = {state["id"]: state for identity in identities for state in found.find(identity)}
-    return removed(objects, list(named.values()))
+    return removed(objects, list(named.values())), None
 
 
 def removed(objects: ResourceSet, states: List[Dict[str, Any]]) -> List[Dict]:
     return [
-        item_result(objects.resource, {"id": state["id"], "name": state["name"]}, counted)
+        item_result(objects.resource, {"id": state["id"], "name": state["name"]}, counted, deleted=True)
         for state, counted in zip(states, objects.remove(states))
     ]

@@ -80,12 +80,30 @@ results:
   description:
     - One entry per profile the task touched or compared - each item, then each profile deleted.
     - C(before) and C(after) hold the options the item sets (for a deletion, its id and name).
+    - C(deleted) is true for a profile the task deletes, or would delete in check mode; its diff shows C(deleted) as
+      the state after.
     - C(api_calls) counts the calls of the item's own writes; the reads are shared by all items and counted in
       the task's RV(api_calls).
   returned: when O(state) is V(merged), V(overridden) or V(deleted)
   type: list
   elements: dict
-  sample: [{"id": 1071201, "name": "AppSec - gentle", "changed": false, "before": {}, "after": {}, "api_calls": 0}]
+  sample: [{"id": 1071201, "name": "AppSec - gentle", "changed": false, "deleted": false, "before": {}, "after": {}, "api_calls": 0}]
+in_scope:
+  description:
+    - The profiles O(scope) selects, and those of them the task deletes (or would delete, in check mode), each with
+      C(id) and C(name).
+    - With O(scope.listed), the task warns of every profile it deletes whose name the list does not hold.
+  returned: when O(state=overridden), and when O(state=deleted) without O(config)
+  type: dict
+  contains:
+    selected:
+      description: Every profile inside the scope.
+      type: list
+      elements: dict
+    deleted:
+      description: The profiles the task deletes, or would delete in check mode.
+      type: list
+      elements: dict
 gathered:
   description:
     - The profiles in O(scope), sorted by name then id, as O(config) items; an item has C(id) only where its

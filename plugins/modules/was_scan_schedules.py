@@ -101,12 +101,30 @@ results:
   description:
     - One entry per schedule the task touched or compared - each item, then each schedule deleted.
     - C(before) and C(after) hold the options the item sets (for a deletion, its id and name).
+    - C(deleted) is true for a schedule the task deletes, or would delete in check mode; its diff shows C(deleted) as
+      the state after.
     - C(api_calls) counts the calls of the item's own writes; the reads are shared by all items and counted in
       the task's RV(api_calls).
   returned: when O(state) is V(merged), V(overridden) or V(deleted)
   type: list
   elements: dict
-  sample: [{"id": 697001, "name": "Prod shop weekly", "changed": false, "before": {}, "after": {}, "api_calls": 0}]
+  sample: [{"id": 697001, "name": "Prod shop weekly", "changed": false, "deleted": false, "before": {}, "after": {}, "api_calls": 0}]
+in_scope:
+  description:
+    - The schedules O(scope) selects, and those of them the task deletes (or would delete, in check mode), each with
+      C(id) and C(name).
+    - With O(scope.listed), the task warns of every schedule it deletes whose name the list does not hold.
+  returned: when O(state=overridden), and when O(state=deleted) without O(config)
+  type: dict
+  contains:
+    selected:
+      description: Every schedule inside the scope.
+      type: list
+      elements: dict
+    deleted:
+      description: The schedules the task deletes, or would delete in check mode.
+      type: list
+      elements: dict
 gathered:
   description:
     - The schedules in O(scope), sorted by name then id, as O(config) items; an item has C(id) only where its

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import threading
+import json
 from xml.etree import ElementTree
 
 from ansible_collections.qualys.was.plugins.modules import was_scan_schedules
@@ -224,3 +225,65 @@ def test_summaries_are_read_in_full_read_concurrency_at_a_time(monkeypatch, caps
     result, session = run({"config": items, "read_concurrency": 2}, [answer] * 10, monkeypatch, capsys)
     assert result["changed"] is False and session.operations.count("get/wasscanschedule") == 6
     assert most[0] == 2
+
+
+# The scope's preview and the names it was recorded with ----------------------------------------------------------
+
+PROD = [schedule(1, "Prod A"), schedule(2, "Prod gone"), schedule(3, "Production sweep")]
+
+
+def overridden(scope, replies, monkeypatch, capsys, **flags):
+    args = {"state": "overridden", "scope": scope, "config": [{"name": "Prod A"}]}
+    return run(args, replies, monkeypatch, capsys, **flags)
+
+
+def test_check_mode_shows_what_the_scope_selects_and_deletes_with_no_write(monkeypatch, capsys):
+    replies = [Reply(service_response("WasScanSchedule", PROD))]
+    result, session = overridden({"name_prefix": "Prod"}, replies, monkeypatch, capsys, check=True, diff=True)
+    assert session.operations == ["search/wasscanschedule"]
+    assert result["in_scope"] == {
+        "selected": [
+            {"id": 1, "name": "Prod A"},
+            {"id": 2, "name": "Prod gone"},
+            {"id": 3, "name": "Production sweep"},
+        ],
+        "deleted": [{"id": 2, "name": "Prod gone"}, {"id": 3, "name": "Production sweep"}],
+    }
+    assert [line["deleted"] for line in result["results"]] == [False, True, True]
+    assert [diff["after"] for diff in result["diff"][1:]] == ["deleted\n", "deleted\n"]
+    assert result["diff"][1]["before"] == {"id": 2, "name": "Prod gone"}
+
+
+def test_a_real_run_reports_the_scope_and_the_deletions_it_made(monkeypatch, capsys):
+    replies = [Reply(service_response("WasScanSchedule", PROD[:2])), Reply(id_response("WasScanSchedule", 2))]
+    result, session = overridden({"name_prefix": "Prod "}, replies, monkeypatch, capsys)
+    assert session.operations == ["search/wasscanschedule", "delete/wasscanschedule"]
+    assert result["in_scope"]["deleted"] == [{"id": 2, "name": "Prod gone"}]
+    assert "warnings" not in result
+
+
+def test_deleting_what_the_recorded_names_do_not_hold_is_warned_of(monkeypatch, capsys):
+    # Recorded with "Prod " and applied with "Prod": the scope now takes in "Production sweep" too.
+    scope = {"name_prefix": "Prod", "listed": ["Prod A", "Prod gone"]}
+    replies = [Reply(service_response("WasScanSchedule", PROD))]
+    result, session = overridden(scope, replies, monkeypatch, capsys, check=True)
+    assert session.operations == ["search/wasscanschedule"]
+    (warning,) = [json.dumps(entry) for entry in result["warnings"]]
+    assert "1 scan schedule(s) that scope.listed does not name" in warning and "would delete" in warning
+    assert "'Production sweep' (id 3)" in warning and "Prod gone" not in warning
+
+
+def test_deleting_a_recorded_name_the_items_dropped_is_not_warned_of(monkeypatch, capsys):
+    scope = {"name_prefix": "Prod ", "listed": ["Prod A", "Prod gone"]}
+    replies = [Reply(service_response("WasScanSchedule", PROD[:2]))]
+    result, _ = overridden(scope, replies, monkeypatch, capsys, check=True)
+    assert result["in_scope"]["deleted"] == [{"id": 2, "name": "Prod gone"}] and "warnings" not in result
+
+
+def test_deleted_by_scope_alone_reports_the_scope_and_warns_of_unlisted_names(monkeypatch, capsys):
+    args = {"state": "deleted", "scope": {"name_prefix": "Prod", "listed": ["Prod A", "Prod gone"]}}
+    replies = [Reply(service_response("WasScanSchedule", PROD))]
+    result, session = run(args, replies, monkeypatch, capsys, check=True)
+    assert session.operations == ["search/wasscanschedule"]
+    assert [entry["id"] for entry in result["in_scope"]["deleted"]] == [1, 2, 3]
+    assert "'Production sweep' (id 3)" in json.dumps(result["warnings"])
