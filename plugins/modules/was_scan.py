@@ -303,7 +303,27 @@ EXAMPLES = r"""
     id: "{{ shop_scan.scan.id }}"
     state: canceled
 
-- name: Delete its record once it no longer runs
+- name: Follow a scan with was_scan_info until it ends, a poll a minute for up to two hours
+  qualys.was.was_scan_info:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    id: "{{ shop_scan.scan.id }}"
+  register: shop_status
+  until: shop_status.scans[0].status not in ["submitted", "running", "processing"]
+  retries: 120
+  delay: 60
+
+- name: Judge how it ended - with an id the task launches nothing, and a scan that ended costs no wait
+  qualys.was.was_scan:
+    platform: US1
+    username: "{{ qualys_username }}"
+    password: "{{ qualys_password }}"
+    id: "{{ shop_scan.scan.id }}"
+    wait: true
+    accept_end_states: [canceled]  # this playbook canceled it; any other end but a good one fails
+
+- name: Delete its record
   qualys.was.was_scan:
     platform: US1
     username: "{{ qualys_username }}"
@@ -334,41 +354,7 @@ EXAMPLES = r"""
       potential: false
       exclude_qids: ["150084"]
   register: production_scan
-  check_mode: true
-
-- name: Or launch without waiting, and follow the scan with was_scan_info
-  qualys.was.was_scan:
-    platform: US1
-    username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
-    name: "Blog scan {{ ansible_date_time.date | default('today') }}"
-    target:
-      web_app: Demo Blog
-  register: blog_scan
-
-- name: Follow it until it ends, a poll a minute for up to two hours
-  qualys.was.was_scan_info:
-    platform: US1
-    username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
-    id: "{{ blog_scan.scan.id }}"
-  register: blog_status
-  until: blog_status.scans[0].status not in ["submitted", "running", "processing"]
-  retries: 120
-  delay: 60
-  when: false  # an example: a scan takes minutes
-
-- name: Then judge it - with an id the task launches nothing; the scan has ended, so it waits no time
-  qualys.was.was_scan:
-    platform: US1
-    username: "{{ qualys_username }}"
-    password: "{{ qualys_password }}"
-    id: "{{ blog_scan.scan.id }}"
-    wait: true
-    fail_on:
-      limits:
-        level_3: 0
-  when: false  # once the loop above has seen the scan end
+  check_mode: true  # shows what would be launched; without it the task launches, waits and judges
 """
 
 RETURN = r"""
