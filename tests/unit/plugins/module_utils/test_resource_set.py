@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-import threading
 import json
+import threading
 from xml.etree import ElementTree
 
 from ansible_collections.qualys.was.plugins.modules import was_scan_schedules
