@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    # Paired with plugins/module_utils/module.py state_argument_spec(): the options of every managing module.
+    # Paired with plugins/module_utils/one_object.py state_argument_spec(): the options of every managing module.
     DOCUMENTATION = r"""
 options:
   id:

@@ -2,7 +2,11 @@
 # Copyright: qualys.was contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The AnsibleModule side of the engine: options, connection, one exit, one way to fail."""
+"""The AnsibleModule side of the engine: options, connection, one exit, one way to fail.
+
+Every module imports this file, and AnsiballZ ships and compiles everything a module imports on every run: what
+only some modules need (the reconciler, the runners of one object, of many, of queries) lives in files of its own.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,6 @@ from ansible_collections.qualys.was.plugins.module_utils.connection import (
     connection_settings,
 )
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, QualysError
-from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
-from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
-from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 from ansible_collections.qualys.was.plugins.module_utils.versions import versions
 
 
@@ -86,55 +87,3 @@ class QualysModule:
     def _fail(self, message: str, **details: Any) -> None:
         calls = self.client.calls if self.client else 0
         self.ansible.fail_json(msg=message, api_calls=calls, versions=versions(), **details)
-
-
-def state_argument_spec() -> Dict[str, Dict[str, Any]]:
-    """The options every managing module has beside its fields; documented by the ``state`` doc fragment."""
-    return {
-        "id": {"type": "int"},
-        "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
-        "all_with_name": {"type": "bool", "default": False},
-    }
-
-
-def run_resource_module(resource: Resource) -> None:
-    """The whole life of a managing module: ``state: present`` or ``absent`` for one object."""
-    spec = resource.argument_spec()
-    spec.update(state_argument_spec())
-    rules = dict(resource.spec_rules)
-    rules["required_one_of"] = [("id", "name")] + list(rules.get("required_one_of", ()))
-    module = QualysModule(spec, **rules)
-
-    def work(client: QualysClient) -> Dict[str, Any]:
-        params = module.params
-        desired = {option: params.get(option) for option in resource.argument_spec()}
-        reconciler = Reconciler(client, resource, module.ansible.check_mode)
-        if params["state"] == "absent":
-            outcome = reconciler.ensure_absent(params["id"], params.get("name"), params["all_with_name"])
-            removed = [resource.hide_secrets(state) for state in outcome.removed]
-            diff = {"before": _one_or_many(removed), "after": {}}
-        else:
-            for warning in resource.advice(desired):
-                module.ansible.warn(warning)
-            resource.validate(desired)
-            desired = ReferenceResolver(client).resolve(resource.fields, desired)
-            outcome = reconciler.ensure_present(desired, params["id"])
-            diff = {
-                "before": resource.managed_view(outcome.before, desired),
-                "after": resource.managed_view(outcome.after, desired),
-            }
-        result = {"changed": outcome.changed, resource.return_key: resource.hide_secrets(outcome.after) or {}}
-        if params["state"] == "absent":
-            result["deleted_ids"] = [state["id"] for state in outcome.removed]
-        if module.ansible._diff:
-            result["diff"] = diff
-        return result
-
-    module.run(work)
-
-
-def _one_or_many(states: List[Dict[str, Any]]) -> Dict[str, Any]:
-    """The diff of a deletion: the object, or ``{objects: [...]}`` when several of one name went."""
-    if len(states) == 1:
-        return states[0]
-    return {"objects": states} if states else {}

@@ -369,7 +369,7 @@ api_calls:
 """
 
 from ansible_collections.qualys.was.plugins.module_utils.auth_record_fields import RESOURCE
-from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.one_object import run_resource_module
 
 
 def main():

@@ -277,7 +277,7 @@ api_calls:
   sample: 1
 """
 
-from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.one_object import run_resource_module
 from ansible_collections.qualys.was.plugins.module_utils.option_profile_fields import RESOURCE
 
 

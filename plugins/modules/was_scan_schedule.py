@@ -612,7 +612,7 @@ api_calls:
   sample: 1
 """
 
-from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.one_object import run_resource_module
 from ansible_collections.qualys.was.plugins.module_utils.scan_schedule_fields import RESOURCE
 
 

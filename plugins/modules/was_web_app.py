@@ -456,7 +456,7 @@ api_calls:
   sample: 2
 """
 
-from ansible_collections.qualys.was.plugins.module_utils.module import run_resource_module
+from ansible_collections.qualys.was.plugins.module_utils.one_object import run_resource_module
 from ansible_collections.qualys.was.plugins.module_utils.web_app_fields import RESOURCE
 
 

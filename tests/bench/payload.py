@@ -1,0 +1,140 @@
+# -*- coding: utf-8 -*-
+# Copyright: qualys.was contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What AnsiballZ ships with each module: the payload file Ansible runs, and the collection files inside it.
+
+Ansible builds the payloads itself: one play runs every module once with no options (each fails in argument
+parsing, before any call, in a second or two) and keeps its remote files (``ANSIBLE_KEEP_REMOTE_FILES``). The zip
+inside each payload lists what a task's Python receives; running the payload once more under ``python -X importtime``
+tells which of the collection's files it imports, and so compiles (a zipped module is compiled on every run, never
+cached), before the module's work begins. Run alone (``python payload.py``) it prints a table, with the collection
+on ANSIBLE_COLLECTIONS_PATH.
+"""
+
+from __future__ import annotations
+
+import base64
+import glob
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from typing import Dict, List
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MODULES = sorted(
+    os.path.basename(path)[: -len(".py")] for path in glob.glob(os.path.join(ROOT, "plugins", "modules", "was_*.py"))
+)
+COLLECTION_PREFIX = "ansible_collections/qualys/was/"
+ANSIBLE_PLAYBOOK = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
+_ZIP_DATA = re.compile(r"zip_data='([A-Za-z0-9+/=]+)'")
+
+
+def kept_payloads(folder: str, tasks: Dict[str, dict], env: Dict[str, str]) -> Dict[str, str]:
+    """Runs ``tasks`` (kind -> task) in one play and returns the AnsiballZ file Ansible kept for each kind."""
+    remote = os.path.join(folder, "payload-tmp")
+    plays = [
+        {
+            "hosts": "localhost",
+            "gather_facts": False,
+            "tasks": [dict(task, ignore_errors=True) for task in tasks.values()],
+        }
+    ]
+    path = os.path.join(folder, "payload-playbook.json")
+    with open(path, "w") as handle:
+        json.dump(plays, handle)
+    environment = dict(os.environ, ANSIBLE_KEEP_REMOTE_FILES="1", ANSIBLE_REMOTE_TMP=remote, **env)
+    completed = subprocess.run(
+        [ANSIBLE_PLAYBOOK, "-i", "localhost,", "-c", "local", path],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    payloads = {}
+    for kind, task in tasks.items():
+        action = next(key for key in task if key not in ("register", "ignore_errors"))
+        found = glob.glob(os.path.join(remote, "ansible-tmp-*", "AnsiballZ_%s.py" % action.rsplit(".", 1)[-1]))
+        if not found:
+            raise RuntimeError("ansible-playbook kept no payload of %s:\n%s" % (action, completed.stdout[-3000:]))
+        payloads[kind] = found[0]
+    return payloads
+
+
+def shipped(payload: str) -> Dict[str, int]:
+    """The files zipped into a payload and their uncompressed sizes in bytes."""
+    with open(payload) as handle:
+        match = _ZIP_DATA.search(handle.read())
+    if not match:
+        raise RuntimeError("no zip data in %s" % payload)
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(match.group(1)))) as archive:
+        return {info.filename: info.file_size for info in archive.infolist()}
+
+
+def imported(payload: str) -> List[str]:
+    """The collection's Python modules (dotted, below the collection) that a run of the payload imports."""
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", payload], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    names = re.findall(r"^import time:.*\| *ansible_collections\.qualys\.was\.(\S+)$", completed.stderr, re.M)
+    return sorted(set(names))
+
+
+def measure(payload: str) -> dict:
+    """A payload's size; the collection's share of what it ships and of what a run compiles, in bytes and by name."""
+    files = shipped(payload)
+    ours = {name[len(COLLECTION_PREFIX) :]: size for name, size in files.items() if name.startswith(COLLECTION_PREFIX)}
+    utils = sorted(
+        os.path.basename(name)[: -len(".py")]
+        for name in ours
+        if name.startswith("plugins/module_utils/") and not name.endswith("__init__.py")
+    )
+    compiled = [name for name in imported(payload) if name.replace(".", "/") + ".py" in ours]
+    return {
+        "payload_kib": round(os.path.getsize(payload) / 1024, 1),
+        "shipped_kib": round(sum(files.values()) / 1024, 1),
+        "collection_kib": round(sum(ours.values()) / 1024, 1),
+        "compiled_kib": round(sum(ours[name.replace(".", "/") + ".py"] for name in compiled) / 1024, 1),
+        "module_utils": utils,
+        "compiled": sorted(name.rsplit(".", 1)[-1] for name in compiled if name.startswith("plugins.module_utils.")),
+    }
+
+
+def module_payloads(folder: str) -> Dict[str, dict]:
+    """``measure`` of every module of the collection; ``ping`` as the floor every module pays."""
+    tasks = {"ping": {"ansible.builtin.ping": {}}}
+    tasks.update({module: {"qualys.was." + module: {}} for module in MODULES})
+    # The modules fail at once on missing options: no connection is tried, so no URL is needed.
+    env = {"ANSIBLE_PYTHON_INTERPRETER": sys.executable}
+    return {kind: measure(path) for kind, path in kept_payloads(folder, tasks, env).items()}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        sizes = module_payloads(folder)
+    rows: List[str] = []
+    for kind, size in sizes.items():
+        rows.append(
+            "%-22s payload %6.1f KiB, unzipped %6.1f KiB, collection %5.1f KiB shipped, %5.1f KiB compiled; not"
+            " compiled at start: %s"
+            % (
+                kind,
+                size["payload_kib"],
+                size["shipped_kib"],
+                size["collection_kib"],
+                size["compiled_kib"],
+                " ".join(sorted(set(size["module_utils"]) - set(size["compiled"]))) or "-",
+            )
+        )
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
