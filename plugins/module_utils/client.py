@@ -27,7 +27,6 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import (
     parse_response,
 )
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError, cannot_connect
-from ansible_collections.qualys.was.plugins.module_utils.streaming import parse_stream
 
 if TYPE_CHECKING:
     from ansible_collections.qualys.was.plugins.module_utils.token import TokenSource
@@ -227,6 +226,10 @@ class QualysClient:
         of into the returned record (see ``streaming.parse_stream``); it is called at every attempt, since a
         repeated read starts again from the first byte. Repeated as any read is.
         """
+        # Imported here: every module run compiles what it imports, and only a scan's results are downloaded.
+        from ansible_collections.qualys.was.plugins.module_utils.streaming import (  # pylint: disable=import-outside-toplevel
+            parse_stream,
+        )
 
         def read(response: "requests.Response") -> ServiceResponse:
             try:
