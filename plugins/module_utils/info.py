@@ -171,8 +171,9 @@ def run_info_module(resource: Resource, selectors: Sequence[Selector], details: 
     run_info_query(InfoQuery(resource, selectors, details))
 
 
-def run_info_query(query: InfoQuery) -> None:
-    """``run_info_module`` for a query of one's own (records shown another way, for instance)."""
+def run_info_query(query: InfoQuery, return_key: Optional[str] = None) -> None:
+    """``run_info_module`` for a query of one's own (records shown another way, for instance), with the records
+    under ``return_key`` where the resource's own names one record (``scan``)."""
     resource = query.resource
     module = QualysModule(query.argument_spec())
 
@@ -184,6 +185,6 @@ def run_info_query(query: InfoQuery) -> None:
                 "Set no_log: true on this task so that they are not logged or displayed." % resource.label
             )
         records = [query.shown(state, return_secrets) for state in query.read(client, module.params)]
-        return {"changed": False, resource.return_key: records}
+        return {"changed": False, return_key or resource.return_key: records}
 
     module.run(work)
