@@ -287,3 +287,17 @@ def test_deleted_by_scope_alone_reports_the_scope_and_warns_of_unlisted_names(mo
     assert session.operations == ["search/wasscanschedule"]
     assert [entry["id"] for entry in result["in_scope"]["deleted"]] == [1, 2, 3]
     assert "'Production sweep' (id 3)" in json.dumps(result["warnings"])
+
+
+def test_deleted_removes_only_what_the_items_name_after_listing_the_whole_tenant(monkeypatch, capsys):
+    # Four names are read by listing every schedule; the listing holds others, and a looser match of one name.
+    names = ["A", "B", "C", "D"]
+    records = [schedule(index + 1, name) for index, name in enumerate(names)]
+    records += [schedule(5, "a"), schedule(6, "Other"), schedule(7, "A copy")]
+    args = {"state": "deleted", "config": [{"name": name} for name in names]}
+    result, session = run(args, tenant(records), monkeypatch, capsys)
+    searches = [criteria(request) for request in session.requests if request.operation == "search/wasscanschedule"]
+    assert "count/wasscanschedule" in session.operations and searches == [[]]
+    deletes = [request.url.rsplit("/", 1)[-1] for request in session.requests if "/delete/" in request.url]
+    assert sorted(deletes) == ["1", "2", "3", "4"]
+    assert sorted(line["name"] for line in result["results"]) == names
