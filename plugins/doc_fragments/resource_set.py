@@ -46,9 +46,9 @@ options:
       name_prefix:
         description:
           - Objects whose name starts with this text (case-sensitive), surrounding white space included.
-          - A prefix that ends in a space is passed on the command line as JSON or YAML (C(-e) with a vars file,
-            or C(-e '{"scope_prefix":"Prod "}')); the C(key=value) form of C(-e) drops the trailing space, and
-            the shorter prefix takes in more objects.
+          - A variable that holds a prefix ending in a space keeps the space when it is given on the command line
+            as JSON or in a variables file, not in the C(key=value) form of C(-e), which drops it; the shorter
+            prefix would take in more objects.
         type: str
       listed:
         description:
