@@ -15,6 +15,7 @@ root), from fixtures it writes with 10, 1,000 and 10,000 schedules, and measures
   module task at each tenant size;
 - where the module's time goes: interpreter start, imports (``python -X importtime``), payload size, the engine
   and the server;
+- what each module ships and compiles on every run (``payload.py``);
 - many objects: one task per object in a loop against the resource module in one task;
 - an info listing of 10,000 objects: calls, time, peak memory of the module process.
 
@@ -45,6 +46,7 @@ from ansible_collections.qualys.was.plugins.module_utils.client import Connectio
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
 from ansible_collections.qualys.was.plugins.module_utils.scan_schedule_fields import RESOURCE
+from ansible_collections.qualys.was.tests.bench.payload import module_payloads
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIXTURE = os.path.join(ROOT, "tests", "simulator", "fixture.json")
@@ -667,6 +669,7 @@ def main() -> int:
                 empty = min(run_playbook(folder, play(small, [])) for _repeat in range(3))
                 results["empty_play_s"] = round(empty, 2)
                 phase("breakdown", breakdown, urls, folder, 5)
+                phase("payloads", module_payloads, folder)
                 phase("listing", listing, large, folder, empty)
             with simulator(None, folder) as url:
                 phase("many", many_objects, url, folder, empty, args.sample)

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODULES = sorted(
@@ -106,13 +106,14 @@ def measure(payload: str) -> dict:
     }
 
 
-def module_payloads(folder: str) -> Dict[str, dict]:
-    """``measure`` of every module of the collection; ``ping`` as the floor every module pays."""
+def module_payloads(folder: str, env: Optional[Dict[str, str]] = None) -> Dict[str, dict]:
+    """``measure`` of every module of the collection; ``ping`` as the floor every module pays. ``env`` adds to the
+    environment of ansible-playbook (ANSIBLE_COLLECTIONS_PATH)."""
     tasks = {"ping": {"ansible.builtin.ping": {}}}
     tasks.update({module: {"qualys.was." + module: {}} for module in MODULES})
     # The modules fail at once on missing options: no connection is tried, so no URL is needed.
-    env = {"ANSIBLE_PYTHON_INTERPRETER": sys.executable}
-    return {kind: measure(path) for kind, path in kept_payloads(folder, tasks, env).items()}
+    environment = dict(env or {}, ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+    return {kind: measure(path) for kind, path in kept_payloads(folder, tasks, environment).items()}
 
 
 def main() -> int:

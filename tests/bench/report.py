@@ -79,6 +79,36 @@ def breakdown_section(data: Dict[str, Any]) -> List[str]:
     return lines + [""]
 
 
+def payload_section(payloads: Dict[str, Any]) -> List[str]:
+    rows = [
+        [
+            "`%s`" % kind,
+            size["payload_kib"],
+            size["collection_kib"],
+            size["compiled_kib"],
+            ", ".join(sorted(set(size["module_utils"]) - set(size["compiled"]))) or "none",
+        ]
+        for kind, size in payloads.items()
+    ]
+    lines = table(
+        [
+            "Module",
+            "payload, KiB",
+            "collection code shipped, KiB",
+            "collection code compiled at start, KiB",
+            "module_utils shipped, not imported at start",
+        ],
+        rows,
+    )
+    lines.append(
+        "The payload is the AnsiballZ file Ansible writes for one task (`ping` for comparison). A zipped module is"
+        " compiled on every run, never cached: what a module imports at start, directly or not, is compiled by every"
+        " task. Code imported inside a function (the token service, a download) is shipped, since AnsiballZ finds"
+        " those imports too, and compiled only by the runs that call it. From `tests/bench/payload.py`."
+    )
+    return lines + [""]
+
+
 def many_section(rows: List[dict]) -> List[str]:
     out = []
     for row in rows:
@@ -133,6 +163,8 @@ def markdown(data: Dict[str, Any], png: str) -> str:
     lines += timing_section(data["per_task_ms"])
     lines += ["## Where a module's time goes", ""]
     lines += breakdown_section(data["breakdown"])
+    lines += ["## What each module ships and compiles", ""]
+    lines += payload_section(data["payloads"])
     lines += ["## Many objects: one task per object, or the resource module in one task", ""]
     lines += many_section(data["many"])
     listing = data["listing"]
