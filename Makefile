@@ -63,6 +63,7 @@ help:
 	@echo "make sanity       ansible-test sanity on every supported ansible-core line"
 	@echo "make units        ansible-test units on every supported ansible-core line"
 	@echo "make integration  ansible-test integration against the simulator, on every supported line"
+	@echo "                  (TARGETS=\"was_web_app ...\" those targets alone, LINE=$(NEW_SERIES) that line alone)"
 	@echo "make docs         the HTML docsite, module pages and guides, in $(BUILD)/docs/html"
 	@echo "make system       ansible-playbook runs against simulators: faults, load, hostile input, secrets"
 	@echo "make simulator    the Qualys WAS simulator in the foreground on port $(SIM_PORT) (SIM_PORT=...)"
@@ -116,10 +117,11 @@ units: setup ansible-test-ready
 # Each line gets a simulator of its own (the lines run at once and each target resets its simulator through the
 # control API before it starts). ansible-test passes the variables of each copy's
 # tests/integration/integration_config.yml, written with that simulator's address, to every target.
+# TARGETS="was_web_app ..." runs those targets alone, LINE=2.21 one ansible-core line alone.
 integration: setup ansible-test-ready
-	@$(call sync,integration,$(ALL_SERIES))
-	@COLLECTIONS_DIR=$(CURDIR)/$(COLLECTIONS)/integration tools/run-ansible-test --simulator $(CURDIR)/$(PYTHON) \
-		integration --venv
+	@$(call sync,integration,$(or $(LINE),$(ALL_SERIES)))
+	@COLLECTIONS_DIR=$(CURDIR)/$(COLLECTIONS)/integration $(if $(LINE),LINES="$(filter $(LINE)/%,$(LINES))") \
+		TARGETS="$(TARGETS)" tools/run-ansible-test --simulator $(CURDIR)/$(PYTHON) integration --venv
 
 lint: setup
 	@$(call sync,lint,$(NEW_SERIES))

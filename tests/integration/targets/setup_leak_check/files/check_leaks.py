@@ -1,23 +1,30 @@
 # Copyright: qualys.was contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fail when a secret of the simulator's fixture appears in a playbook log where it must not.
+"""Fail when a secret appears in a playbook log where it must not.
 
-Usage: check_leaks.py FIXTURE PLAYBOOK LOG
+Usage: check_leaks.py FIXTURE TASKS LOG
 
-The secrets are read from the fixture by the API's own definition (server and OAuth2 passwords, secured form
-field values, OAuth2 client secrets, certificate contents and passphrases, values typed by Selenium ``type``
-commands), plus the passwords the users log in with. The log is cut into tasks at each ``TASK [`` header. The
-tasks of the playbook that set ``return_secrets: true`` may show record secrets; no task may show a login
-password. To prove that the check can see a leak, at least one such task must actually show record secrets.
+Three kinds of secret are looked for. The simulator's record secrets are read from FIXTURE by the API's own
+definition (server and OAuth2 passwords, secured form field values, OAuth2 client secrets, certificate contents
+and passphrases, values typed by Selenium ``type`` commands); the tasks that set ``return_secrets: true`` in the
+task files under TASKS may show them, no other task. The passwords the users log in with, and every string a
+target's own data starts with ``integration-secret-``, no task may show. The log is cut into tasks at each
+``TASK [`` header. Where a task asks for record secrets, at least one such task must actually show them, to prove
+that the check can see a leak.
 """
 
 import json
+import os
 import re
 import sys
 
 import yaml
 
 TYPED_VALUE = re.compile(r"<tr>\s*<td>\s*type\s*</td>\s*<td>[^<]*</td>\s*<td>([^<]+)</td>", re.IGNORECASE)
+TARGET_SECRET = "integration-secret-"
+# A task header names the task, after its role's name when it runs in a role: TASK [role : name] ****
+HEADER = re.compile(r"^TASK \[(?:[^\]]+? : )?(?P<name>.*)\]")
+BLOCKS = ("block", "rescue", "always")
 
 
 def record_secrets(fixture):
@@ -37,46 +44,67 @@ def record_secrets(fixture):
     return found
 
 
-def asking_for_secrets(playbook):
+def task_list(tasks):
+    """Every task of a task file, those inside blocks included."""
+    for task in tasks or ():
+        if any(key in task for key in BLOCKS):
+            for key in BLOCKS:
+                yield from task_list(task.get(key))
+        else:
+            yield task
+
+
+def asking_for_secrets(tasks_dir):
     """Names of the tasks that set return_secrets (the log does not show module arguments)."""
     names = set()
-    for play in playbook:
-        for task in play.get("tasks", ()):
-            if any(isinstance(args, dict) and args.get("return_secrets") is True for args in task.values()):
-                names.add(task["name"])
+    for folder, _subfolders, files in os.walk(tasks_dir):
+        for file_name in sorted(files):
+            if not file_name.endswith((".yml", ".yaml")):
+                continue
+            with open(os.path.join(folder, file_name), encoding="utf-8") as handle:
+                for task in task_list(yaml.safe_load(handle)):
+                    if any(isinstance(args, dict) and args.get("return_secrets") is True for args in task.values()):
+                        names.add(task["name"])
     return names
 
 
 def tasks(log):
-    """(header, text) for each part of the log that belongs to one task; the play header comes first."""
+    """(task name, text) for each part of the log that belongs to one task; the play header comes first."""
     parts = re.split(r"^(?=TASK \[|PLAY RECAP)", log, flags=re.MULTILINE)
-    return [(part.splitlines()[0] if part else "", part) for part in parts]
+    named = []
+    for part in parts:
+        header = HEADER.match(part)
+        named.append((header.group("name") if header else "", part))
+    return named
 
 
-def main(fixture_path, playbook_path, log_path):
+def main(fixture_path, tasks_dir, log_path):
     with open(fixture_path, encoding="utf-8") as handle:
         fixture = json.load(handle)
-    with open(playbook_path, encoding="utf-8") as handle:
-        exempt = asking_for_secrets(yaml.safe_load(handle))
+    exempt = asking_for_secrets(tasks_dir)
     with open(log_path, encoding="utf-8") as handle:
         log = handle.read()
     secrets = record_secrets(fixture)
     logins = {user["password"] for user in fixture["User"] if "password" in user}
     problems, shown_on_request = [], 0
-    for header, text in tasks(log):
-        allowed = any(header.startswith("TASK [%s]" % name) for name in exempt)
+    parts = tasks(log)
+    for name, text in parts:
+        allowed = name in exempt
+        where = "task %r" % name if name else "the log outside tasks"
         for secret in sorted(logins | (set() if allowed else secrets)):
             if secret in text:
-                problems.append("%s shows %r" % (header or "the log", secret))
+                problems.append("%s shows %r" % (where, secret))
+        if TARGET_SECRET in text:
+            problems.append("%s shows a secret of the target's own data (%s...)" % (where, TARGET_SECRET))
         if allowed:
             shown_on_request += sum(secret in text for secret in secrets)
-    if not shown_on_request:
+    if exempt and not shown_on_request:
         problems.append("no task that set return_secrets showed a secret: the check would not see a leak")
     for problem in problems:
         print("LEAK CHECK: " + problem)
     print(
-        "leak check: %d record secrets and %d login passwords looked for in %d tasks; %d shown where asked for"
-        % (len(secrets), len(logins), len(tasks(log)), shown_on_request)
+        "leak check: %d record secrets, %d login passwords and %s... looked for in %d tasks; %d shown where asked for"
+        % (len(secrets), len(logins), TARGET_SECRET, len(parts), shown_on_request)
     )
     return 1 if problems else 0
 
