@@ -89,18 +89,27 @@ def backoff(attempt: int) -> float:
     return min(BACKOFF_FIRST * 2.0 ** (attempt - 1), BACKOFF_LONGEST) * random.uniform(0.5, 1.5)
 
 
+def _not_connected(error: Any) -> bool:
+    """Whether ``error`` is urllib3's for a connection not made: by name, without importing urllib3 (a name that does
+    not resolve gets a subclass of it in urllib3 2)."""
+    return any(kind.__name__ == "NewConnectionError" for kind in type(error).__mro__)
+
+
 def _no_connection(exc: "requests.exceptions.RequestException") -> Optional[str]:
     """How the connection failed when none was made, so that the request cannot have reached the server:
-    ``refused``, ``unresolved``, ``timeout`` or ``unreachable``; None when it may have been sent."""
+    ``refused``, ``unresolved``, ``timeout``, ``proxy`` or ``unreachable``; None when it may have been sent."""
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return "timeout"
     if isinstance(exc, requests.exceptions.SSLError) or not isinstance(exc, requests.exceptions.ConnectionError):
         return None
     reason = getattr(exc.args[0], "reason", None) if exc.args else None
-    # urllib3's error for a connection not made, by name (a name that does not resolve gets a subclass of it in
-    # urllib3 2), without importing urllib3; the socket error it chains tells the kinds apart.
-    if not any(kind.__name__ == "NewConnectionError" for kind in type(reason).__mro__):
+    if type(reason).__name__ == "ProxyError":
+        # Only a proxy that could not be reached proves that nothing went further (urllib3 1 also names a connection
+        # the proxy broke after the request was sent so).
+        return "proxy" if len(reason.args) > 1 and _not_connected(reason.args[1]) else None
+    if not _not_connected(reason):
         return None
+    # The socket error urllib3 chains tells the kinds apart.
     cause = reason.__cause__ or reason.__context__
     if isinstance(cause, socket.gaierror):
         return "unresolved"

@@ -91,6 +91,11 @@ _CONNECT_FAILURES = {
         "Check api_url or platform, the proxy (HTTPS_PROXY) and the firewall; the timeout option sets the wait.",
     ),
     "unreachable": ("no connection could be made", _CHECK_ADDRESS),
+    "proxy": (
+        "no connection to the proxy could be made",
+        "Check the HTTPS_PROXY, HTTP_PROXY and NO_PROXY variables of the host that runs the module, and the firewall"
+        " between it and the proxy.",
+    ),
     "tls": (
         "the TLS handshake failed (a certificate error is never retried)",
         "Check ca_path and validate_certs; a proxy that inspects TLS needs its CA in ca_path.",

@@ -342,6 +342,26 @@ def test_a_connection_that_times_out_says_how_long_it_waited(monkeypatch):
     assert "ConnectTimeout: " in message
 
 
+def test_a_proxy_that_cannot_be_reached_is_named_and_a_write_is_sent_again(closed_port, monkeypatch):
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:%d" % closed_port)
+    client = real_client("https://qualysapi.example.test", retries=1)
+    with pytest.raises(QualysApiError) as failure:
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    message = str(failure.value)
+    assert "no connection to the proxy could be made, after 2 tries. Check the HTTPS_PROXY" in message
+    assert "ProxyError: " in message and not failure.value.ambiguous and client.calls == 2
+
+
+def test_a_proxy_failure_after_the_request_went_out_is_not_taken_for_one_before_it():
+    # urllib3 1 wraps any failure of a call through a proxy so, a connection broken after sending included.
+    broken = urllib3.exceptions.ProxyError("Cannot connect to proxy.", http.client.RemoteDisconnected("closed"))
+    exc = requests.exceptions.ProxyError(urllib3.exceptions.MaxRetryError(None, "/qps", broken))
+    client, session, slept = make_client([Reply(raises=exc), Reply(id_response("OptionProfile", 4))])
+    with pytest.raises(QualysApiError) as failure:
+        client.update(OPTION_PROFILE, 4, {"name": "x"})
+    assert failure.value.ambiguous and client.calls == 1
+
+
 def test_a_connection_that_cannot_be_made_for_another_reason_is_not_taken_for_a_refusal(monkeypatch):
     def no_route(*args, **kwargs):
         raise OSError(113, "No route to host")
