@@ -97,7 +97,7 @@ _CONNECT_FAILURES = {
         " between it and the proxy.",
     ),
     "tls": (
-        "the TLS handshake failed (a certificate error is never retried)",
+        "the TLS connection failed, which is never retried",
         "Check ca_path and validate_certs; a proxy that inspects TLS needs its CA in ca_path.",
     ),
 }

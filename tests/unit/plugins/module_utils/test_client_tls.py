@@ -50,8 +50,8 @@ def test_an_unknown_certificate_is_refused_by_default_and_told_as_a_tls_failure(
     with pytest.raises(QualysApiError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed") as failure:
         search_web_app(url)
     assert (
-        "could not connect to %s/qps/rest/3.0/search/was/webapp: the TLS handshake failed (a certificate error is"
-        " never retried), after 1 try. Check ca_path and validate_certs" % url
+        "could not connect to %s/qps/rest/3.0/search/was/webapp: the TLS connection failed, which is never"
+        " retried, after 1 try. Check ca_path and validate_certs" % url
     ) in str(failure.value)
     assert "SSLError: " in str(failure.value)
 

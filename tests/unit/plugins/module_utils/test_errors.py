@@ -72,7 +72,7 @@ def test_every_error_of_the_collection_is_a_qualys_error():
         ("timeout", "nothing answered the connection within 30 s", "the timeout option sets the wait"),
         ("unreachable", "no connection could be made", "firewall between this host and Qualys"),
         ("proxy", "no connection to the proxy could be made", "Check the HTTPS_PROXY, HTTP_PROXY and NO_PROXY"),
-        ("tls", "the TLS handshake failed (a certificate error is never retried)", "Check ca_path and validate_certs"),
+        ("tls", "the TLS connection failed, which is never retried", "Check ca_path and validate_certs"),
     ],
 )
 def test_a_connection_not_made_says_where_what_failed_how_often_and_what_to_check(failure, told, check):
