@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence
 
 try:
     import requests
@@ -172,10 +172,16 @@ class QualysClient:
         self, endpoint: Endpoint, filters: Sequence[Criterion] = (), verbose: bool = False
     ) -> List[Dict[str, Any]]:
         """All records matching ``filters`` (ANDed), following ``hasMoreRecords``/``lastId`` pages."""
+        return [record for page in self.search_pages(endpoint, filters, verbose) for record in page]
+
+    def search_pages(
+        self, endpoint: Endpoint, filters: Sequence[Criterion] = (), verbose: bool = False
+    ) -> Iterator[List[Dict[str, Any]]]:
+        """The records of ``search`` a page at a time, each page read when the one before has been used: a caller
+        that reduces each page as it comes holds one page, not every record."""
         preferences: Dict[str, Any] = {"limitResults": PAGE_SIZE}
         if verbose:
             preferences["verbose"] = True
-        records: List[Dict[str, Any]] = []
         after_id: Optional[int] = None
         while True:
             page_filters = list(filters)
@@ -183,10 +189,10 @@ class QualysClient:
                 page_filters.append(Criterion("id", "GREATER", after_id))
             body = build_request(filters=page_filters, preferences=preferences)
             page = self._call("search", endpoint, body=body)
-            records.extend(page.records)
+            yield page.records
             # An empty page that still claims more, or a cursor that does not move, would loop forever.
             if not page.has_more_records or not page.records or page.last_id is None or page.last_id == after_id:
-                return records
+                return
             after_id = page.last_id
 
     def count(self, endpoint: Endpoint, filters: Sequence[Criterion] = ()) -> int:

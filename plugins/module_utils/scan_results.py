@@ -14,7 +14,7 @@ web apps fills them in (search_finding.htm; ``qid IN`` and ``webApp.id IN`` as p
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
@@ -45,6 +45,7 @@ SKIPPED = (
 )
 
 Key = Tuple[Optional[int], Optional[str], Optional[str]]
+Known = Tuple[Optional[int], Optional[bool]]
 
 
 def _int(value: Any) -> Optional[int]:
@@ -127,24 +128,31 @@ def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], we
     if not qids or not web_app_ids:
         return
     criteria = [Criterion("qid", "IN", qids), Criterion("webApp.id", "IN", sorted(set(web_app_ids)))]
-    exact: Dict[Key, Dict[str, Any]] = {}
-    by_qid: Dict[Optional[int], List[Dict[str, Any]]] = {}
-    for record in client.search(FINDING, criteria):
-        known = {"severity": _int(record.get("severity")), "potential": _bool(record.get("potential"))}
-        exact.setdefault(_key(record.get("qid"), record.get("url"), record.get("param")), known)
-        by_qid.setdefault(_int(record.get("qid")), []).append(known)
+    # What each page tells is kept small, (severity, potential) for the findings wanted and per QID, and the page
+    # dropped: the records of a web app's earlier scans may outnumber the scan's own findings many times.
+    keys = {(f["qid"], f["url"], f["param"]) for f in wanted}
+    exact: Dict[Key, Known] = {}
+    by_qid: Dict[Optional[int], Set[Known]] = {}
+    for page in client.search_pages(FINDING, criteria):
+        for record in page:
+            known = (_int(record.get("severity")), _bool(record.get("potential")))
+            key = _key(record.get("qid"), record.get("url"), record.get("param"))
+            if key in keys:
+                exact.setdefault(key, known)
+            by_qid.setdefault(key[0], set()).add(known)
     for finding in wanted:
         match = exact.get((finding["qid"], finding["url"], finding["param"]))
-        group = by_qid.get(finding["qid"], [])
-        severities = [known["severity"] for known in group if known["severity"] is not None]
+        group = by_qid.get(finding["qid"], set())
+        severities = [severity for severity, _potential in group if severity is not None]
         if finding["severity"] is None:
-            finding["severity"] = match["severity"] if match else (max(severities) if severities else None)
+            finding["severity"] = match[0] if match else (max(severities) if severities else None)
         if finding["potential"] is None and finding["type"] == "vulnerability":
-            finding["potential"] = match["potential"] if match else _agreed(known["potential"] for known in group)
+            finding["potential"] = match[1] if match else _agreed(potential for _severity, potential in group)
 
 
 def read_scan_results(client: QualysClient, scan_id: int, web_app_ids: Sequence[int] = ()) -> Dict[str, Any]:
-    """The results of scan ``scan_id`` in the compact documented shape (see was_scan_info's RETURN).
+    """The results of scan ``scan_id`` in the compact documented shape: id, name, status, results and
+    authentication status, counts by severity, and one record per listed finding.
 
     ``web_app_ids`` are the web apps whose finding records may fill in what the download leaves out; without them
     the download's own web app is used. Costs one download, plus a finding search per 1000 findings when needed.

@@ -7,6 +7,7 @@ graph-qualys, 2020: scans 5170635, 5132004, 5170661) and the 2024 shape of the G
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 from collections import Counter
 
@@ -257,3 +258,44 @@ def test_a_download_of_10000_findings_is_reduced_without_holding_the_document():
     bound = 8 * 1024 * 1024
     assert document_size > 2 * bound
     assert peak < bound, "reading the download took %.1f MB at its peak" % (peak / 1048576)
+
+
+def huge_2020_download():
+    """10,000 vulnerabilities as the 2020 XML lists them: no severity, no potential flag."""
+    yield b'<?xml version="1.0" encoding="UTF-8"?><WasScan><id>2</id><name>big</name><status>FINISHED</status>'
+    yield b"<target><webApp><id>7</id></webApp></target><vulns><count>%d</count><list>" % VULNS
+    for index in range(VULNS):
+        yield (
+            b"<WasScanVuln><qid>%d</qid><title><![CDATA[Finding %d]]></title><uri><![CDATA[http://shop.example/page/%d]]>"
+            b"</uri><instances><count>1</count></instances></WasScanVuln>" % (150000 + index % 300, index, index)
+        )
+    yield b"</list></vulns></WasScan>"
+
+
+def finding_page(number, pages):
+    """Page ``number`` (from 0) of the finding search, made when it is asked for: the scan's 10,000 findings, and as
+    many of earlier scans at other URLs."""
+    size = 2 * VULNS // pages
+    records = []
+    for index in range(number * size, (number + 1) * size):
+        url = "http://shop.example/%s/%d" % ("page" if index < VULNS else "old", index % VULNS)
+        record = finding(150000 + index % 300, 1 + index % 5, url=url, web_app=7)
+        records.append(re.sub(r"^<id>\d+</id>", "<id>%d</id>" % (index + 1), record))
+    more = number + 1 < pages
+    return lambda request: Reply(service_response("Finding", records, has_more=more, last_id=(number + 1) * size))
+
+
+def test_10000_findings_are_filled_in_from_pages_read_one_at_a_time():
+    pages = 20
+    client, session = make_client([Reply(chunks=huge_2020_download())] + [finding_page(n, pages) for n in range(pages)])
+    tracemalloc.start()
+    try:
+        results = read_scan_results(client, 2)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert session.operations == ["download/wasscan"] + ["search/finding"] * pages
+    assert [f["severity"] for f in results["findings"][:6]] == [1, 2, 3, 4, 5, 1]
+    assert all(f["potential"] is False for f in results["findings"])
+    # Every page held at once would take about twice this.
+    assert peak < 13 * 1024 * 1024, "filling in took %.1f MB at its peak" % (peak / 1048576)
