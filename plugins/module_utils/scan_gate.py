@@ -181,7 +181,9 @@ def evaluate_gate(fail_on: Mapping[str, Any], results: Mapping[str, Any]) -> Dic
 
 
 def _cell(value: Any, width: int) -> str:
-    text = "-" if value is None else " ".join(str(value).split())
+    """A value on one line of its column: a title or URL the scanned site chose could hold line breaks or terminal
+    escapes, which would break the table or the terminal showing it."""
+    text = "-" if value is None else " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -203,3 +203,10 @@ def test_the_failure_message_stays_short_for_many_findings():
     assert len(lines) == 1 + 1 + 20 + 1
     assert lines[-1] == "... and 25 more (see gate_result.violations)"
     assert max(len(line) for line in lines) < 200
+
+
+def test_a_hostile_title_or_url_stays_on_its_line_of_the_table():
+    hostile = finding(150001, 5, title="Line\nbreak \x1b[31mred\x1b[0m", url="http://shop.example/\r\nX-Injected: 1")
+    lines = gate_failure_message(evaluate_gate(gate(severity=5), results(hostile))).splitlines()
+    assert len(lines) == 3
+    assert "\x1b" not in lines[2] and "Line break" in lines[2] and "X-Injected: 1" in lines[2]
