@@ -20,8 +20,10 @@ from ansible_collections.qualys.was.plugins.module_utils.references import refer
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE, RESULTS_STATUSES, STATUSES
 from ansible_collections.qualys.was.plugins.module_utils.scan_gate import (
     GATE_SPEC,
+    GOOD_RESULTS,
     evaluate_gate,
     gate_failure_message,
+    good_scan,
     validate_gate,
 )
 from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_scan_results
@@ -32,9 +34,6 @@ ACTIVE = ("SUBMITTED", "RUNNING", "PROCESSING")
 NOT_ENDED = ("submitted", "running", "processing", "canceling")
 # A FINISHED scan whose results are still being processed (DUSTY polls through both), or not reported yet.
 UNSETTLED = (None, "to_be_processed", "processing")
-# Recorded good scans report SUCCESSFUL; FINISHED is in the documented list too, and what the Jenkins plugin and
-# the GitHub Action wait for.
-GOOD_RESULTS = ("successful", "finished")
 # The recorded refusal of a launch over the subscription's limit (sample error-launch-paragbaxi-1), INVALID_REQUEST
 # with HTTP 200: not a 409 or 429, so the client does not wait it out by itself.
 LIMIT_CODE = "INVALID_REQUEST"
@@ -105,16 +104,12 @@ def _web_app_ids(state: Mapping[str, Any]) -> List[int]:
     return [app["id"] for app in apps if app and app.get("id") is not None]
 
 
-def _good(results: Mapping[str, Any]) -> bool:
-    return results.get("status") == "finished" and results.get("results_status") in GOOD_RESULTS
-
-
 def merged_results(results: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     """The results of the scans one launch started (one per web app, where Qualys answers so) judged as one: every
     finding, counts added up, and the status of the first scan that did not end well, if any."""
     if len(results) == 1:
         return dict(results[0])
-    shown = next((one for one in results if not _good(one)), results[0])
+    shown = next((one for one in results if not good_scan(one)), results[0])
     stats: Dict[str, Dict[str, Any]] = {}
     for one in results:
         for kind, counts in (one.get("stats") or {}).items():

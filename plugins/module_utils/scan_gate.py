@@ -26,6 +26,8 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 
 LEVELS = (5, 4, 3, 2, 1)
+# A good scan: FINISHED with results SUCCESSFUL, as recorded good scans report; FINISHED is in the documented list
+# of results statuses too, and what the Jenkins plugin and the GitHub Action wait for.
 GOOD_STATUS = "finished"
 GOOD_RESULTS = ("successful", "finished")
 COUNTED_TYPES = ("vulnerability",)
@@ -102,6 +104,11 @@ class _Gate:
         }
 
 
+def good_scan(results: Mapping[str, Any]) -> bool:
+    """Whether a scan (its results, or its record's status and results status) ended as a good scan does."""
+    return results.get("status") == GOOD_STATUS and results.get("results_status") in GOOD_RESULTS
+
+
 def validate_gate(fail_on: Optional[Mapping[str, Any]]) -> None:
     """Raise ``ValidationError`` for a ``fail_on`` the gate cannot apply; to be called before any API call."""
     if fail_on:
@@ -128,7 +135,7 @@ def evaluate_gate(fail_on: Mapping[str, Any], results: Mapping[str, Any]) -> Dic
     gate = _Gate(fail_on)
     violations: List[Dict[str, Any]] = []
     status, results_status = results.get("status"), results.get("results_status")
-    if gate.scan_error and (status != GOOD_STATUS or results_status not in GOOD_RESULTS):
+    if gate.scan_error and not good_scan(results):
         reason = "the scan ended %s with results %s, so its findings do not show what the web app holds" % (
             (status or "unknown").upper(),
             (results_status or "unknown").upper(),
