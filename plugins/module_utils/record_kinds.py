@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Callable, List, Mapping, Optional
 
@@ -70,6 +69,9 @@ class SeleneseScript(Text):
     """
 
     def hide(self, value: Any, marker: str) -> Any:
+        # Imported here: html brings its table of entities, which only a record with a script needs.
+        import html  # pylint: disable=import-outside-toplevel
+
         escaped = html.escape(marker)
         return _ROW.sub(lambda row: _hide_typed_value(row.group(0), escaped), value)
 

@@ -12,7 +12,6 @@ forms of a whole set.
 from __future__ import annotations
 
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
@@ -135,6 +134,9 @@ class ResourceSet:
         """The records read in full: a ``get`` for each search summary, ``read_concurrency`` at a time."""
         if len(records) < 2 or self.read_concurrency < 2:
             return [self.reconciler.complete(record) for record in records]
+        # Imported here: every module run compiles what it imports, and most read nothing in parallel.
+        from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel
+
         with ThreadPoolExecutor(max_workers=self.read_concurrency) as pool:
             return list(pool.map(self.reconciler.complete, records))
 
