@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion, as_list
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import FINDING, SCAN
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE as SCAN_RECORD
@@ -111,7 +111,30 @@ def _agreed(values: Iterable[Any]) -> Any:
     return found.pop() if len(found) == 1 else None
 
 
-def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], web_app_ids: Sequence[int]) -> None:
+def _ids(container: Any, *path: str) -> List[int]:
+    """The ids of the records at ``path`` below ``container`` (one record or several, as xmltodict gives them)."""
+    records = [container]
+    for name in path:
+        records = [item for record in records if isinstance(record, Mapping) for item in as_list(record.get(name))]
+    found = [_int(record.get("id")) for record in records if isinstance(record, Mapping)]
+    return sorted({record_id for record_id in found if record_id is not None})
+
+
+def _scope(record: Mapping[str, Any], web_app_ids: Sequence[int]) -> Optional[Criterion]:
+    """Where the scan's finding records are: the web apps given, else those of the download's target, else the web
+    apps its target tags select (a multi-scan by tags lists no web app; webApp.tags.id is a documented field of the
+    finding search). A tag excluded there only widens the records read, not what is matched."""
+    target = record.get("target") or {}
+    apps = sorted(set(web_app_ids)) or _ids(target, "webApp") or _ids(target, "webApps", "list", "WebApp")
+    if apps:
+        return Criterion("webApp.id", "IN", apps)
+    tags = _ids(target, "tags", "included", "tagList", "list", "Tag") or _ids(
+        target, "tags", "included", "tagList", "set", "Tag"
+    )
+    return Criterion("webApp.tags.id", "IN", tags) if tags else None
+
+
+def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], scope: Optional[Criterion]) -> None:
     """Severity and potential of the listed findings the download gave without them, from the finding search.
 
     A finding record matches by QID, URL and parameter; where none does (the record may name the URL otherwise),
@@ -125,9 +148,9 @@ def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], we
         or (f["type"] == "sensitive_content" and f["severity"] is None)
     ]
     qids = sorted({f["qid"] for f in wanted if f["qid"] is not None})
-    if not qids or not web_app_ids:
+    if not qids or scope is None:
         return
-    criteria = [Criterion("qid", "IN", qids), Criterion("webApp.id", "IN", sorted(set(web_app_ids)))]
+    criteria = [Criterion("qid", "IN", qids), scope]
     # What each page tells is kept small, (severity, potential) for the findings wanted and per QID, and the page
     # dropped: the records of a web app's earlier scans may outnumber the scan's own findings many times.
     keys = {(f["qid"], f["url"], f["param"]) for f in wanted}
@@ -155,14 +178,13 @@ def read_scan_results(client: QualysClient, scan_id: int, web_app_ids: Sequence[
     authentication status, counts by severity, and one record per listed finding.
 
     ``web_app_ids`` are the web apps whose finding records may fill in what the download leaves out; without them
-    the download's own web app is used. Costs one download, plus a finding search per 1000 findings when needed.
+    the download's target tells. Costs one download, plus a finding search per 1000 records when needed.
     """
     collector = _Collector()
     record = client.download(SCAN, scan_id, collector.start, SKIPPED)
     state = SCAN_RECORD.normalise(record)
     findings = collector.findings
-    own_app = _int(((record.get("target") or {}).get("webApp") or {}).get("id"))
-    _fill_from_findings(client, findings, list(web_app_ids) or ([own_app] if own_app else []))
+    _fill_from_findings(client, findings, _scope(record, web_app_ids))
     summary = state.get("summary") or {}
     return {
         "id": _int(record.get("id")),

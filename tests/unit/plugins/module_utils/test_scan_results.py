@@ -11,6 +11,7 @@ import re
 import tracemalloc
 from collections import Counter
 
+import pytest
 import xmltodict
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
@@ -132,6 +133,33 @@ def test_records_match_by_qid_url_and_parameter_else_by_qid():
     assert results["stats"]["vulnerabilities"] == dict(
         total=44, level_5=5, level_4=1, level_3=15, level_2=5, level_1=18
     )
+
+
+@pytest.mark.parametrize(
+    "target, scope",
+    [
+        (
+            "<tags><included><option>ANY</option><tagList><list><Tag><id>12017424</id></Tag><Tag><id>9</id></Tag>"
+            "</list></tagList></included></tags>",
+            ("webApp.tags.id", "IN", "9,12017424"),
+        ),
+        (
+            "<webApps><list><WebApp><id>5</id></WebApp><WebApp><id>3</id></WebApp></list></webApps>",
+            ("webApp.id", "IN", "3,5"),
+        ),
+    ],
+)
+def test_a_multi_scan_finds_its_records_where_its_target_points(target, scope):
+    body = re.sub(
+        rb"<target>.*?</target>",
+        b"<target>%s</target>" % target.encode(),
+        data_file("samples", "wasscan-download-jupiterone-2.xml"),
+        flags=re.S,
+    )
+    client, session = make_client([Reply(body), Reply(service_response("Finding", [finding(150085, 3)]))])
+    results = read_scan_results(client, 5132004)
+    assert criteria(session.requests[1]) == [("qid", "IN", "150085"), scope]
+    assert [f["severity"] for f in results["findings"] if f["type"] == "vulnerability"] == [3]
 
 
 def test_the_finding_search_is_read_page_by_page():
