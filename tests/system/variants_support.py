@@ -27,11 +27,18 @@ def default_settings() -> Dict[str, Any]:
     return {name: values[0] for name, values in CHOICES.items()}
 
 
-def one_at_a_time() -> List[Tuple[str, Dict[str, Any]]]:
-    """``("defaults", {})``, then ``("search_shape=full", {"search_shape": "full"})`` and so on for every value."""
+def is_scan_setting(name: str) -> bool:
+    """Settings of how scans behave: only a playbook that runs scans meets them (test_scan_variants.py)."""
+    return name.startswith("scan_")
+
+
+def one_at_a_time(scans: bool = False) -> List[Tuple[str, Dict[str, Any]]]:
+    """``("defaults", {})``, then ``("search_shape=full", {"search_shape": "full"})`` and so on for every value of
+    the configuration settings, or with ``scans`` of the scan settings."""
     found: List[Tuple[str, Dict[str, Any]]] = [("defaults", {})]
     for name, values in non_default_settings().items():
-        found.extend(("%s=%s" % (name, value), {name: value}) for value in values)
+        if is_scan_setting(name) == scans:
+            found.extend(("%s=%s" % (name, value), {name: value}) for value in values)
     return found
 
 
