@@ -30,6 +30,7 @@ CHOICES: Dict[str, Tuple[Any, ...]] = {
     "scan_processing": ("results_status", "none", "status"),
     "scan_vuln_severity": ("absent", "present"),
     "scan_multi_launch": ("one", "per_web_app"),
+    "scan_multi_target": ("as_sent", "web_apps"),
 }
 LIMITS = ("rate_limit", "rate_window", "concurrency_limit", "scan_concurrency")
 
@@ -75,6 +76,8 @@ class Settings:
     scan_processing: str = "results_status"
     scan_vuln_severity: str = "absent"
     scan_multi_launch: str = "one"
+    # Whether a multi-scan's target shows the web apps it covers, besides the tags or web apps sent.
+    scan_multi_target: str = "as_sent"
     # Scans running at once before a launch is refused; the recorded error names 10.
     scan_concurrency: int = 10
 

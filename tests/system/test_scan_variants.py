@@ -133,6 +133,7 @@ EXPECTED_CALLS: Dict[str, Tuple[int, ...]] = {
     # the download rates every vulnerability: no finding search
     "scan_vuln_severity=present": (3, 1, 3, 3, 2, 3, 2, 2, 2),
     "scan_multi_launch=per_web_app": DEFAULT_CALLS,
+    "scan_multi_target=web_apps": DEFAULT_CALLS,
 }
 OUTCOME_CHANGES: Dict[str, Dict[str, str]] = {}
 # Launch writes: one per launching task, whatever the variant; the cancel one.

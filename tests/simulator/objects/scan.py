@@ -303,6 +303,8 @@ def launched(change: Change) -> None:
     record["reference"] = f"was/{int(change.now.timestamp() * 1000)}.{record['id']}"
     record["mode"] = "API"
     record["multi"] = "webApp" not in target
+    if record["multi"] and change.settings.scan_multi_target == "web_apps":
+        target["webApps"] = [{"id": web_app_id} for web_app_id in web_app_ids]
     if "scannerAppliance" not in target and "scannerTags" not in target:
         target["scannerAppliance"] = (
             copy.deepcopy(first.get("defaultScanner"))

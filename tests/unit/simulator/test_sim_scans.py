@@ -454,6 +454,15 @@ def test_a_multi_scan_reports_its_worst_web_app(api):
     assert status_of(api, scan_id) == ("FINISHED", "NO_WEB_SERVICE")
 
 
+@pytest.mark.parametrize("setting, listed", [("as_sent", []), ("web_apps", [str(SEEDED), str(SHOP)])])
+def test_a_multi_scan_target_may_list_its_web_apps(api, setting, listed):
+    use(api, scan_multi_target=setting)
+    record = api.get("wasscan", launched(api, tags("ANY", PRODUCTION))).records[0]
+
+    assert [web_app_id.text for web_app_id in record.iterfind("target/webApps/list/WebApp/id")] == listed
+    assert record.findtext("target/tags/included/option") == "ANY"
+
+
 def test_excluded_tags_leave_web_apps_out(api):
     use(api, scan_multi_launch="per_web_app")
     excluded = f"<excluded><option>ANY</option><tagList><set><Tag><id>{PCI}</id></Tag></set></tagList></excluded>"

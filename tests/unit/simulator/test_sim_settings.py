@@ -36,6 +36,7 @@ DEFAULTS = {
     "scan_processing": "results_status",
     "scan_vuln_severity": "absent",
     "scan_multi_launch": "one",
+    "scan_multi_target": "as_sent",
     "scan_concurrency": 10,
 }
 SUMMARY = ["id", "name", "owner", "createdDate", "updatedDate"]
