@@ -35,9 +35,6 @@ attributes:
     description: Use C(group/qualys.was.was) in C(module_defaults) to set the connection options once.
     support: full
     membership: [qualys.was.was]
-seealso:
-  - module: qualys.was.was_scan
-    description: Launch, cancel and delete scans, wait for them and gate on their results.
 options:
   id:
     description:
@@ -108,6 +105,9 @@ options:
         results; until then RV(scans[].results) is null and costs no call.
     type: bool
     default: false
+seealso:
+  - module: qualys.was.was_scan
+    description: Launch, cancel and delete scans, wait for them and gate on their results.
 """
 
 EXAMPLES = r"""
