@@ -151,7 +151,8 @@ def _scan(results: tuple) -> Group:
             Leaf("multi", BOOLEAN, writable=False),
             TARGET,
             Ref("profile", "OptionProfile", show=ID_AND_NAME, by_name=True),
-            Leaf("progressiveScanning", Keyword("DEFAULT", "ENABLED", "DISABLED")),
+            # launch_scan.htm lists ENABLED and DISABLED (schedules also take DEFAULT).
+            Leaf("progressiveScanning", Keyword("ENABLED", "DISABLED")),
             QList("options", Group("WasScanOption", (Leaf("name"), Leaf("value", cdata=True))), writable=False),
             Leaf("launchedDate", DATETIME, writable=False),
             user("launchedBy"),

@@ -60,15 +60,23 @@ def managing_modules() -> List[str]:
     for info in sorted(pkgutil.iter_modules(modules_package.__path__), key=lambda info: info.name):
         if info.name.endswith("_info"):
             continue
-        resource = getattr(importlib.import_module("%s.%s" % (modules_package.__name__, info.name)), "RESOURCE", None)
+        module = importlib.import_module("%s.%s" % (modules_package.__name__, info.name))
+        resource = getattr(module, "RESOURCE", None) or _action_resource(module)
         if isinstance(resource, Resource) and id(resource) not in tables:
             tables.add(id(resource))
             names.append(info.name)
     return names
 
 
+def _action_resource(module: Any) -> Optional[Resource]:
+    """The table of a module that starts an action (was_scan): its action's resource."""
+    actions = [value for name, value in vars(module).items() if name.endswith("_ACTION")]
+    return getattr(actions[0], "resource", None) if actions else None
+
+
 def resource_of(module_name: str) -> Resource:
-    return importlib.import_module("%s.%s" % (modules_package.__name__, module_name)).RESOURCE
+    module = importlib.import_module("%s.%s" % (modules_package.__name__, module_name))
+    return getattr(module, "RESOURCE", None) or _action_resource(module)
 
 
 def wire_paths(fields, prefix: Tuple[str, ...] = ()) -> Iterator[WirePath]:
@@ -213,7 +221,7 @@ def test_module_and_simulator_agree(module_name):
 
 
 def test_every_managing_module_is_checked():
-    assert {"was_option_profile", "was_scan_schedule"} <= set(managing_modules())
+    assert {"was_option_profile", "was_scan_schedule", "was_scan"} <= set(managing_modules())
 
 
 def test_allow_lists_name_real_paths():
