@@ -694,3 +694,21 @@ def test_launches_meet_the_rate_limit(api):
     second = launch(api, scan(web_app(SHOP)))
 
     assert (first.status, second.status) == (200, 409)
+
+
+@pytest.mark.parametrize("call", ["status", "download", "search"])
+def test_faults_apply_to_every_scan_call(api, call):
+    use(api, scan_processing="none")
+    scan_id = launched(api, web_app(UNREACHABLE))
+    at(api, ENDS[UNREACHABLE] + 5)
+    api.control("POST", "faults", {"kind": "truncated", "match": f"{call}/wasscan"})
+    replies = {
+        "status": lambda: api.qps("status", "wasscan", scan_id, method="GET"),
+        "download": lambda: download(api, scan_id),
+        "search": lambda: api.search("wasscan"),
+    }
+    cut, whole = replies[call](), replies[call]()
+
+    with pytest.raises(ET.ParseError):
+        ET.fromstring(cut.body)
+    assert cut.body == whole.body[: len(cut.body)] and len(cut.body) < len(whole.body)
