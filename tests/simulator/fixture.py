@@ -98,6 +98,15 @@ def _account(user: Dict[str, Any]) -> Account:
     return Account(caller, user["password"], user.get("clientId"), user.get("clientSecret"))
 
 
+def _check_catalogue(records: Dict[str, List[Record]]) -> None:
+    """Every QID a web app's scanOutcome finds must be in the Qid catalogue."""
+    known = {qid["id"] for qid in records.get("Qid", ())}
+    for web_app in records.get("WebApp", ()):
+        for finding in web_app.get("scanOutcome", {}).get("findings", ()):
+            if finding["qid"] not in known:
+                raise FixtureError(f"WebApp {web_app['id']}: scanOutcome finds QID {finding['qid']}, not in Qid")
+
+
 def parse_fixture(content: Dict[str, Any]) -> Fixture:
     records: Dict[str, List[Record]] = {}
     for kind, raw_records in content.items():
@@ -111,6 +120,7 @@ def parse_fixture(content: Dict[str, Any]) -> Fixture:
         ]
         if any("id" not in record for record in records[kind]):
             raise FixtureError(f"every {kind} needs an id")
+    _check_catalogue(records)
     # Users without a password own objects but cannot log in.
     accounts = [_account(user) for user in content.get("User", ()) if "password" in user]
     return Fixture(records, accounts)

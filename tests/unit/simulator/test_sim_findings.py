@@ -7,6 +7,7 @@ FIXED and REOPENED, and the search fields and operators of search_finding.htm wi
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from typing import List
@@ -15,6 +16,7 @@ import pytest
 
 from ansible_collections.qualys.was.tests.unit.simulator.scanning import (
     ENDS,
+    FIXTURE,
     PROCESSING,
     SEEDED,
     SHOP,
@@ -23,6 +25,7 @@ from ansible_collections.qualys.was.tests.unit.simulator.scanning import (
     cancel,
     launch,
     scan,
+    simulator_with,
     use,
     web_app,
 )
@@ -252,3 +255,30 @@ def test_findings_are_read_only_and_readable_by_anyone(api):
 
     assert len(findings(api, as_user=READER)) == 7
     assert api.create("finding", "<Finding><qid>6</qid></Finding>").code == "OPERATION_NOT_SUPPORTED"
+
+
+def test_a_fixture_finding_outside_the_catalogue_is_named_at_start_up():
+    from ansible_collections.qualys.was.tests.simulator.fixture import (  # pylint: disable=import-outside-toplevel
+        FixtureError,
+        parse_fixture,
+    )
+
+    content = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    content["Qid"] = [qid for qid in content["Qid"] if qid["id"] != 150158]
+
+    with pytest.raises(FixtureError, match="WebApp 4331925: scanOutcome finds QID 150158, not in Qid"):
+        parse_fixture(content)
+
+
+def test_without_a_catalogue_a_new_web_app_scans_clean(tmp_path):
+    def no_catalogue(content):
+        content.pop("Qid")
+        content["WebApp"] = [dict(web_app, scanOutcome={}) for web_app in content["WebApp"]]
+
+    with simulator_with(tmp_path, no_catalogue, scan_processing="none") as api:
+        at(api, 0)
+        scan_id = launch(api, scan(web_app(SHOP))).ids[0]
+        at(api, 60 + 600 + 5)
+        document = api.qps("download", "wasscan", scan_id, method="GET").xml
+
+    assert (document.findtext("summary/resultsStatus"), document.findtext("igs/count")) == ("SUCCESSFUL", "0")
