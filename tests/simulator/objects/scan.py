@@ -74,10 +74,6 @@ def _global(prefix: str) -> tuple:
     return (Leaf(f"{prefix}Total", LONG), *(Leaf(f"{prefix}Level{level}", LONG) for level in range(5, 0, -1)))
 
 
-def _stat(name: str, key: str) -> QList:
-    return QList(name, Group(name[2:].capitalize() + "Stat", (Leaf(key), Leaf("nbTotal", LONG), *LEVELS)))
-
-
 STATS = Group(
     "stats",
     (
@@ -114,8 +110,9 @@ def _results(severity: bool) -> tuple:
             QList("instances", instance),
         ),
     )
-    sensitive = Group("WasScanSensitiveContent", (Leaf("qid", LONG), Leaf("title", cdata=True), *rated[:1]))
-    sensitive = Group(sensitive.name, (*sensitive.children, Leaf("uri", cdata=True)))
+    sensitive = Group(
+        "WasScanSensitiveContent", (Leaf("qid", LONG), Leaf("title", cdata=True), *rated[:1], Leaf("uri", cdata=True))
+    )
     ig = Group("WasScanIg", (Leaf("qid", LONG), Leaf("title", cdata=True), *rated[:1], _base64("data")))
     return (
         QList("vulns", vuln, writable=False),
@@ -175,10 +172,21 @@ def _scan(results: tuple) -> Group:
 SPEC = _scan(())
 DOWNLOAD = {"absent": _scan(_results(False)), "present": _scan(_results(True))}
 STATUS_SHAPE = SPEC.only("id", "status", "summary", summary=SUMMARY.only("resultsStatus", "authStatus"))
+# What CISA reads from a non-verbose search (name, status, summary/resultsStatus, target/webApp/url), in the get order.
 SEARCH_SUMMARY = SPEC.only(
-    "id", "name", "reference", "type", "mode", "multi", "target", "profile", "launchedDate", "launchedBy", "status"
+    "id",
+    "name",
+    "reference",
+    "type",
+    "mode",
+    "multi",
+    "target",
+    "profile",
+    "launchedDate",
+    "launchedBy",
+    "status",
+    "summary",
 )
-SEARCH_SUMMARY = Group(SEARCH_SUMMARY.name, (*SEARCH_SUMMARY.children, SUMMARY))
 CANCEL_REQUEST = Group("WasScan", (Leaf("cancelWithResults", BOOLEAN),))
 TARGETS = ("webApp", "webApps", "tags")
 
@@ -288,9 +296,8 @@ def _options(profile: Record, web_app: Record, scanner: Dict[str, Any], auth: Op
             ("Delay Between Requests (ms)", custom["delayBetweenRequests"]),
             ("# of HTTP Threads", custom["numOfHttpThreads"]),
         ]
-    as_text = {True: "true", False: "false"}
     return [
-        {"name": name, "value": as_text.get(value, str(value)) if isinstance(value, bool) else str(value)}
+        {"name": name, "value": BOOLEAN.format(value) if isinstance(value, bool) else str(value)}
         for name, value in rows
     ]
 
