@@ -8,7 +8,8 @@ GET  /_sim/stats      call counters: total, writes, by_call ("<op>/<object>" -> 
                       ("<op>/<object> <field> <OPERATOR>" -> n), limited, faulted
 POST /_sim/reset      objects back to the fixture; counters, faults, limits, clock and settings back to start
 GET  /_sim/faults     pending faults;  POST adds one fault object or a list;  DELETE clears them
-GET  /_sim/clock      {"now", "simulated"};  POST {"now": "<ISO-8601>"} sets it, {"now": null} returns to real time
+GET  /_sim/clock      {"now", "simulated", "speed"};  POST {"now": "<ISO-8601>"[, "speed": n]} sets it, running n
+                      times as fast as real time; {"now": null} returns to real time
 GET  /_sim/settings   every field of Settings (settings.py);  POST changes some of them
 """
 
@@ -62,13 +63,18 @@ def _clear_faults(app: "Application", body: Any) -> Dict[str, Any]:
 
 
 def _clock(app: "Application", _body: Any) -> Dict[str, Any]:
-    return {"now": DATETIME.format(app.clock.now()), "simulated": app.clock.simulated}
+    return {"now": DATETIME.format(app.clock.now()), "simulated": app.clock.simulated, "speed": app.clock.speed}
 
 
 def _set_clock(app: "Application", body: Any) -> Dict[str, Any]:
-    if not isinstance(body, dict) or "now" not in body:
-        raise ControlError('send {"now": "<ISO-8601 UTC>"} or {"now": null}')
-    app.clock.set(DATETIME.parse(body["now"]) if body["now"] is not None else None)
+    if not isinstance(body, dict) or "now" not in body or set(body) - {"now", "speed"}:
+        raise ControlError('send {"now": "<ISO-8601 UTC>"[, "speed": <factor>]} or {"now": null}')
+    speed = body.get("speed", 1)
+    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0 < speed <= 100000:
+        raise ControlError("speed must be a number above 0, at most 100000")
+    if body["now"] is None and speed != 1:
+        raise ControlError("real time runs at speed 1")
+    app.clock.set(DATETIME.parse(body["now"]) if body["now"] is not None else None, float(speed))
     return _clock(app, body)
 
 

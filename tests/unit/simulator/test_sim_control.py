@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from ansible_collections.qualys.was.tests.unit.simulator.builders import option_profile
 from ansible_collections.qualys.was.tests.unit.simulator.simclient import criteria
@@ -124,3 +127,36 @@ def test_unknown_control_paths(api):
     assert api.request("GET", "/_sim/reset").status == 405
     assert api.request("GET", "/elsewhere").status == 404
     assert api.request("POST", "/_sim/settings", b"{not json").status == 400
+
+
+def test_clock_speed_runs_the_simulated_time_faster(api):
+    status, clock = api.control("POST", "clock", {"now": "2030-01-01T00:00:00Z", "speed": 3600})
+    time.sleep(1.1)
+    later = api.control("GET", "clock")[1]
+
+    assert (status, clock["speed"], later["speed"]) == (200, 3600.0, 3600.0)
+    # A second of real time is an hour here.
+    assert later["now"] >= "2030-01-01T01:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"now": "2030-01-01T00:00:00Z", "speed": 0},
+        {"now": None, "speed": 2},
+        {"now": "2030-01-01T00:00:00Z", "speed": "fast"},
+        {"now": "2030-01-01T00:00:00Z", "pace": 2},
+    ],
+)
+def test_bad_clock_speed_refused(api, body):
+    status, answer = api.control("POST", "clock", body)
+
+    assert (status, "error" in answer) == (400, True)
+    assert api.control("GET", "clock")[1]["speed"] == 1.0
+
+
+def test_reset_returns_to_speed_one(api):
+    api.control("POST", "clock", {"now": "2030-01-01T00:00:00Z", "speed": 10})
+    api.control("POST", "reset")
+
+    assert api.control("GET", "clock")[1]["speed"] == 1.0
