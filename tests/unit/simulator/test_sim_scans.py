@@ -712,3 +712,18 @@ def test_faults_apply_to_every_scan_call(api, call):
     with pytest.raises(ET.ParseError):
         ET.fromstring(cut.body)
     assert cut.body == whole.body[: len(cut.body)] and len(cut.body) < len(whole.body)
+
+
+def as_cdata(text: str) -> str:
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+@pytest.mark.parametrize("name", ["Scan ]]> <b> & 'x'", "Überprüfung – 検査", "  spaced  "])
+def test_hostile_names_come_back_as_sent(api, name):
+    use(api, scan_processing="none")
+    scan_id = launch(api, scan(web_app(UNREACHABLE), name=as_cdata(name))).ids[0]
+    at(api, ENDS[UNREACHABLE] + 5)
+
+    # name_whitespace trim: surrounding white space is not kept.
+    assert download(api, scan_id).xml.findtext("name") == name.strip()
+    assert api.search("wasscan", criteria("name", "EQUALS", as_cdata(name.strip()))).ids == [scan_id]
