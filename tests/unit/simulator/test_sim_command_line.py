@@ -124,6 +124,19 @@ def test_limits_from_the_command_line(running):
     )  # fmt: skip
 
 
+def test_scan_settings_from_the_command_line(running):
+    simulator = running(
+        "--port=0", "--scan-concurrency=2", "--scan-good-results=FINISHED", "--scan-multi-launch=per_web_app"
+    )
+
+    settings = SimClient(simulator.url).control("GET", "settings")[1]
+
+    assert (settings["scan_concurrency"], settings["scan_good_results"], settings["scan_multi_launch"]) == (
+        2, "FINISHED", "per_web_app"
+    )  # fmt: skip
+    assert simulator.stop() == 0
+
+
 def test_bad_fixture_is_a_clear_error(running, tmp_path):
     broken = tmp_path / "fixture.json"
     broken.write_text('{"Spaceship": []}', encoding="utf-8")
