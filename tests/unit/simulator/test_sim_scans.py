@@ -727,3 +727,32 @@ def test_hostile_names_come_back_as_sent(api, name):
     # name_whitespace trim: surrounding white space is not kept.
     assert download(api, scan_id).xml.findtext("name") == name.strip()
     assert api.search("wasscan", criteria("name", "EQUALS", as_cdata(name.strip()))).ids == [scan_id]
+
+
+def test_each_web_apps_defaults_fill_a_launch_that_names_none(tmp_path):
+    def defaults(content):
+        for record in content["WebApp"]:
+            if record["id"] == SHOP:
+                record["config"] = {"defaultAuthRecord": {"id": 790003}}
+                record["defaultScanner"] = {"type": "INTERNAL", "friendlyName": "shop_scanner"}
+
+    with simulator_with(tmp_path, defaults, scan_processing="none") as api:
+        at(api, 0)
+        default_record = launched(
+            api, web_app(SHOP) + "<webAppAuthRecord><isDefault>true</isDefault></webAppAuthRecord>"
+        )
+        no_record = launched(api, web_app(SHOP))
+        got = api.get("wasscan", default_record).records[0]
+        at(api, ENDS[SHOP] + 5)
+        auth = {scan_id: status_of_auth(api, scan_id) for scan_id in (default_record, no_record)}
+
+    assert got.findtext("target/webAppAuthRecord/isDefault") == "true"
+    assert (got.findtext("target/scannerAppliance/type"), got.findtext("target/scannerAppliance/friendlyName")) == (
+        "INTERNAL",
+        "shop_scanner",
+    )
+    assert auth == {default_record: "SUCCESSFUL", no_record: "NONE"}
+
+
+def status_of_auth(api, scan_id: int) -> str:
+    return api.qps("status", "wasscan", scan_id, method="GET").records[0].findtext("summary/authStatus")
