@@ -54,6 +54,7 @@ attributes:
       - C(changed) is true when the task would launch a scan, false when it would attach to a running one.
   diff_mode:
     support: none
+    description: A scan is an action, not a configuration to compare; the result tells what was launched or canceled.
   action_group:
     description: Use C(group/qualys.was.was) in C(module_defaults) to set the connection options once.
     support: full
