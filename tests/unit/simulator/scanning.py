@@ -72,7 +72,9 @@ def download(api: SimClient, scan_id: int):
 
 
 def cancel(api: SimClient, scan_id: int, with_results: bool = False, **options):
-    body = "<ServiceRequest><data><WasScan><cancelWithResults>true</cancelWithResults></WasScan></data></ServiceRequest>"
+    body = (
+        "<ServiceRequest><data><WasScan><cancelWithResults>true</cancelWithResults></WasScan></data></ServiceRequest>"
+    )
     return api.qps("cancel", "wasscan", scan_id, body=body.encode() if with_results else b"", **options)
 
 
