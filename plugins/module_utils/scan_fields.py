@@ -92,7 +92,8 @@ RESOURCE = Resource(
         SCAN_TYPE,
         Field("target", target_group(), required_on_create=True),
         PROFILE,
-        Field("cancel_after_n_hours", Integer(minimum=1)),
+        # Qualys's own pipeline plugin offers 1 to 24 hours, the longest a scan may run (JA help).
+        Field("cancel_after_n_hours", Integer(1, 24)),
         Field("progressive_scanning", Choice("enabled", "disabled")),
         Field("send_mail", Boolean()),
         Field("send_one_mail", Boolean()),

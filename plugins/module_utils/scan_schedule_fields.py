@@ -41,7 +41,7 @@ DAY_ORDER = Choice(
 # The recurrence settings each occurrence type needs; ``once`` needs none.
 OCCURRENCE_SETTINGS = {"daily": "daily_occurrence", "weekly": "weekly_occurrence", "monthly": "monthly_occurrence"}
 
-TARGET = target_group(Field("randomize_scan", Boolean()), Field("use_dns_override", Boolean()))
+TARGET = target_group(Field("use_dns_override", Boolean()))
 
 EVERY_N_MONTHS = Field("every_n_months", Integer(minimum=1), required=True)
 OCCURRENCE_COUNT = Field("occurrence_count", Integer(minimum=1))

@@ -43,6 +43,8 @@ TARGET_FIELDS = (
     Field("auth_record_option", Choice(*SETTING_SOURCE)),
     Field("profile_option", Choice(*SETTING_SOURCE)),
     Field("scanner_option", Choice(*SETTING_SOURCE)),
+    # Schedules (seed 000) and launches (the 2024 download of a launched scan shows it) both take it.
+    Field("randomize_scan", Boolean()),
 )
 
 TARGET_EXCLUSIVE = (
@@ -53,7 +55,7 @@ TARGET_EXCLUSIVE = (
 
 
 def target_group(*extra: Field) -> Group:
-    """The ``target`` element, with the options only one of its users has (a schedule's ``randomize_scan``)."""
+    """The ``target`` element, with the options only one of its users has (a schedule's ``use_dns_override``)."""
     return Group(*TARGET_FIELDS, *extra, mutually_exclusive=list(TARGET_EXCLUSIVE))
 
 

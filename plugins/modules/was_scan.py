@@ -189,13 +189,16 @@ options:
             web application's default scanner when it has one.
         type: str
         choices: [default, specific]
+      randomize_scan:
+        description: Whether a multi-scan scans its web applications in random order, which spreads the load.
+        type: bool
   profile:
     description:
       - Option profile of the scan; without it, the web application's default profile, else the subscription's.
     type: raw
   cancel_after_n_hours:
     description:
-      - Hours after which Qualys cancels the scan, 1 or more; the scan then ends with a time limit reached.
+      - Hours after which Qualys cancels the scan, 1 to 24; the scan then ends with a time limit reached.
     type: int
   progressive_scanning:
     description: Whether the scan resumes where the previous scan of the web application stopped.

@@ -107,11 +107,8 @@ def test_scans_and_schedules_share_one_target_definition():
     schedule_target = scan_schedule_fields.TARGET
     assert scan_target_field.kind.fields == scan_target.TARGET_FIELDS
     assert schedule_target.fields[: len(scan_target.TARGET_FIELDS)] == scan_target.TARGET_FIELDS
-    # What only a schedule has: launch requests document neither.
-    assert [field.option for field in schedule_target.fields[len(scan_target.TARGET_FIELDS) :]] == [
-        "randomize_scan",
-        "use_dns_override",
-    ]
+    # What only a schedule has: no launch request shows it.
+    assert [field.option for field in schedule_target.fields[len(scan_target.TARGET_FIELDS) :]] == ["use_dns_override"]
 
 
 def test_read_only_values_are_no_options():
