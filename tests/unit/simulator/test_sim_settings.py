@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -406,3 +407,16 @@ def test_start_simulator_takes_every_setting():
         simulator.stop()
 
     assert {name: settings[name] for name in non_default} == non_default
+
+
+def test_every_setting_is_described_in_the_readme():
+    from ansible_collections.qualys.was.tests.simulator.settings import (  # pylint: disable=import-outside-toplevel
+        Settings,
+    )
+
+    readme = (Path(__file__).resolve().parents[2] / "simulator" / "README.md").read_text(encoding="utf-8")
+    unsettled = readme.split("### Unsettled behaviours", 1)[1].split("\n### ", 1)[0]
+    described = {line.split("`")[1] for line in unsettled.splitlines() if line.startswith("| `")}
+    limits = {"rate_limit", "rate_window", "concurrency_limit", "token_lifetime"}
+
+    assert set(Settings().as_dict()) - limits <= described
