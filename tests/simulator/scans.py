@@ -35,7 +35,7 @@ DEFAULT_OUTCOME: Dict[str, Any] = {
     "findings": [{"qid": 6}, {"qid": 45038}],
 }
 GOOD = "SUCCESSFUL"
-# Ends the DOC pairs with status FINISHED (DUSTY reads them after FINISHED).
+# Ends that come with status FINISHED (DUSTY reads them once a scan is FINISHED).
 FINISHED_FAILURES = ("NO_HOST_ALIVE", "NO_WEB_SERVICE", "SERVICE_ERROR", "SCAN_INTERNAL_ERROR", "SCAN_RESULTS_INVALID")
 TIME_LIMIT = "TIME_LIMIT_EXCEEDED"
 NEVER_RUN = ("SCANNER_NOT_AVAILABLE", "SCAN_NOT_LAUNCHED")
@@ -43,7 +43,7 @@ NEVER_RUN = ("SCANNER_NOT_AVAILABLE", "SCAN_NOT_LAUNCHED")
 STATUS_OR_RESULT = (TIME_LIMIT, *NEVER_RUN)
 CANCELED = "CANCELED"
 CANCELED_WITH_RESULTS = "CANCELED_WITH_RESULTS"
-# A multi-scan's outcome is its worst web app's, in CISA's roll-up order for the ones it names.
+# A multi-scan's outcome is its worst web app's, worst first; CISA rolls up SERVICE_ERROR, NO_WEB_SERVICE, good.
 ROLL_UP = ("ERROR", *NEVER_RUN, "SERVICE_ERROR", "SCAN_INTERNAL_ERROR", "SCAN_RESULTS_INVALID", "NO_HOST_ALIVE")
 ROLL_UP += ("NO_WEB_SERVICE", GOOD)
 WITHOUT_RESULTS = ("ERROR", *NEVER_RUN, CANCELED)
