@@ -224,6 +224,15 @@ def test_hostile_names_launch_once_attach_and_are_stored_trimmed(sim, tmp_path):
             {"name": "launch %d" % index, "qualys.was.was_scan": scan},
             {"name": "again %d" % index, "qualys.was.was_scan": scan},
         ]
+    # A web app outside the user's scope: the launch is refused in the server's words, and nothing is launched.
+    hidden = {"name": "Scan out of scope", "target": {"web_app": "Demo Blog"}}
+    tasks.append(
+        {
+            "name": "hidden",
+            "qualys.was.was_scan": dict(hidden, username="scanner", password="scanner-pass"),
+            "ignore_errors": True,
+        }
+    )
     result = run(sim, tmp_path, tasks, "hostile", args=["-vvv"])
     assert result.returncode == 0, result.output[-4000:]
     for index, name in enumerate(HOSTILE):
@@ -234,5 +243,8 @@ def test_hostile_names_launch_once_attach_and_are_stored_trimmed(sim, tmp_path):
         assert again["scan"]["id"] == launched["scan"]["id"]
         assert launched["scan"]["name"] == name.strip()
         assert [record["name"] for record in sim.named("was_scan", name.strip())] == [name.strip()]
-    # The password the play logs in with is no_log: Ansible's verbose output never shows it.
-    assert "admin-pass" not in result.output
+    refused = result.task("hidden")
+    assert refused["status"] == "failed" and "does not exist or is not accessible" in refused["result"]["msg"]
+    assert sim.count("was_scan", "Scan out of scope") == 0
+    # The passwords the play logs in with are no_log: Ansible's verbose output never shows them.
+    assert "admin-pass" not in result.output and "scanner-pass" not in result.output
