@@ -176,6 +176,10 @@ class ActionRunner:
     def label(self) -> str:
         return self.action.label
 
+    def default_name(self, desired: Mapping[str, Any]) -> str:
+        """The name of an action the task leaves unnamed, dated with the UTC day the task runs."""
+        return self.action.default_name(desired, time.strftime("%Y-%m-%d", time.gmtime(self._clock())))
+
     # Starting ---------------------------------------------------------------------------------------------------
 
     def launch(
@@ -285,10 +289,6 @@ class ActionRunner:
             raise failure
 
 
-def generated_name(action: Action, desired: Mapping[str, Any], clock: Callable[[], float]) -> str:
-    return action.default_name(desired, time.strftime("%Y-%m-%d", time.gmtime(clock())))
-
-
 def run_action_module(action: Action) -> None:
     """The whole life of a module over an action: ``started`` (launch or attach, then wait and judge),
     ``canceled`` or ``absent``."""
@@ -328,7 +328,7 @@ def _named(runner: ActionRunner, desired: Dict[str, Any]) -> Dict[str, Any]:
         raise ValidationError(
             "name, id or target is required: a %s without a name is named after its target and the date" % runner.label
         )
-    return dict(desired, name=generated_name(runner.action, desired, runner._clock))
+    return dict(desired, name=runner.default_name(desired))
 
 
 def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
