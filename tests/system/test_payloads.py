@@ -32,7 +32,8 @@ NEVER_AT_START = {"token", "streaming"}
 
 @pytest.fixture(scope="module", name="payloads")
 def payloads_fixture(tmp_path_factory):
-    return module_payloads(str(tmp_path_factory.mktemp("payloads")), {"ANSIBLE_COLLECTIONS_PATH": collections_path()})
+    folder = str(tmp_path_factory.mktemp("payloads"))
+    return module_payloads(folder, {"ANSIBLE_COLLECTIONS_PATH": collections_path()}, runs=0)
 
 
 def test_each_module_ships_its_own_runner_only(payloads):
