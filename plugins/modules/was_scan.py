@@ -46,6 +46,7 @@ author:
 extends_documentation_fragment:
   - qualys.was.connection
   - qualys.was.scan_gate
+  - qualys.was.scan_target
 attributes:
   check_mode:
     support: full
@@ -98,100 +99,6 @@ options:
         web app, all of that name, the task waits for and judges every one of them (RV(scans)).
       - Every reference is an id, an exact (case-sensitive) name, or a dictionary with C(id) or C(name); each
         distinct name costs one search before the launch.
-    type: dict
-    suboptions:
-      web_app:
-        description:
-          - The one web application to scan. Mutually exclusive with O(target.web_apps).
-        type: raw
-      web_apps:
-        description: The web applications of a multi-scan.
-        type: list
-        elements: raw
-      tags:
-        description: Scan the web applications selected by their tags.
-        type: dict
-        suboptions:
-          included:
-            description: The web applications to scan.
-            type: dict
-            suboptions:
-              option:
-                description: V(all) selects the web applications carrying every tag, V(any) those carrying one.
-                type: str
-                choices: [all, any]
-              tag_list:
-                description: Tags.
-                type: list
-                elements: raw
-                required: true
-          excluded:
-            description: Web applications left out of the scan although the included tags select them.
-            type: dict
-            suboptions:
-              option:
-                description: V(all) leaves out the web applications carrying every tag, V(any) those carrying one.
-                type: str
-                choices: [all, any]
-              tag_list:
-                description: Tags.
-                type: list
-                elements: raw
-                required: true
-      web_app_auth_record:
-        description:
-          - Authentication record the scan logs in with. Without it, and without
-            O(target.use_default_auth_record), the scan does not authenticate.
-          - Mutually exclusive with O(target.use_default_auth_record).
-        type: raw
-      use_default_auth_record:
-        description: V(true) uses the default authentication record of each web application.
-        type: bool
-      scanner_appliance:
-        description:
-          - The scanner that runs the scan; without it, each web application's default scanner, else an external
-            one. Mutually exclusive with O(target.scanner_tags).
-        type: dict
-        suboptions:
-          type:
-            description:
-              - V(external) for a Qualys cloud scanner, V(internal) for a scanner appliance of the subscription.
-            type: str
-            choices: [external, internal]
-          friendly_name:
-            description: Name of the internal scanner appliance.
-            type: str
-      scanner_tags:
-        description: Run the scan on the pool of scanner appliances that carry these tags.
-        type: list
-        elements: raw
-      cancel_option:
-        description:
-          - V(specific) applies O(cancel_after_n_hours) to every web application of a multi-scan; V(default) the
-            cancel setting of each web application when it has one.
-        type: str
-        choices: [default, specific]
-      auth_record_option:
-        description:
-          - V(specific) uses O(target.web_app_auth_record) for every web application of a multi-scan; V(default)
-            each web application's default record when it has one.
-        type: str
-        choices: [default, specific]
-      profile_option:
-        description:
-          - V(specific) uses O(profile) for every web application of a multi-scan; V(default) each web application's
-            default option profile when it has one.
-        type: str
-        choices: [default, specific]
-      scanner_option:
-        description:
-          - V(specific) uses O(target.scanner_appliance) for every web application of a multi-scan; V(default) each
-            web application's default scanner when it has one.
-        type: str
-        choices: [default, specific]
-      randomize_scan:
-        description: Whether a multi-scan scans its web applications in random order, which spreads the load.
-        type: bool
   profile:
     description:
       - Option profile of the scan; without it, the web application's default profile, else the subscription's.

@@ -74,8 +74,11 @@ def documented_options(module):
     fragments = documentation.get("extends_documentation_fragment") or []
     for fragment in [fragments] if isinstance(fragments, str) else fragments:
         for option, description in fragment_options(fragment).items():
-            assert option not in options, "%s is documented by the module and by %s" % (option, fragment)
-            options[option] = description
+            # As ansible-doc merges them: the module's keys of an option over the fragment's, one level deep; a key
+            # both give would be the module's silently, so none may be given twice.
+            twice = sorted(set(options.get(option) or {}) & set(description))
+            assert not twice, "%s: %s documented by the module and by %s" % (option, ", ".join(twice), fragment)
+            options[option] = dict(description, **(options.get(option) or {}))
     return options
 
 
