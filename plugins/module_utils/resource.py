@@ -54,15 +54,15 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def audit_fields() -> List[Field]:
-    """The read-only fields every WAS object carries."""
-    return [
-        Field("owner", USER, read_only=True),
-        Field("created_date", Text(), read_only=True),
-        Field("created_by", USER, read_only=True),
-        Field("updated_date", Text(), read_only=True, stamped=True),
-        Field("updated_by", USER, read_only=True, stamped=True),
-    ]
+# Who owns a WAS object, and who made and changed it when: what the configuration objects carry. An object that is
+# an action rather than a configuration (a scan: who launched it, when, and when it ended) declares its own.
+AUDIT_FIELDS = (
+    Field("owner", USER, read_only=True),
+    Field("created_date", Text(), read_only=True),
+    Field("created_by", USER, read_only=True),
+    Field("updated_date", Text(), read_only=True, stamped=True),
+    Field("updated_by", USER, read_only=True, stamped=True),
+)
 
 
 class Resource:
@@ -72,7 +72,8 @@ class Resource:
     in results. ``rules`` hold the API's cross-field rules; ``spec_rules`` are argument-spec rules
     (``mutually_exclusive`` …) for the top-level options; ``advice`` rules name settings the API accepts but
     ignores, which the task is warned about. ``detail_elements`` are elements a whole record carries (one at least)
-    and a search summary lacks, which tells whether a search result must still be read with ``get``.
+    and a search summary lacks, which tells whether a search result must still be read with ``get``. ``audit`` are
+    the read-only fields that say who made the object and when, which results show after its own fields.
     """
 
     def __init__(
@@ -83,12 +84,13 @@ class Resource:
         detail_elements: Sequence[str],
         rules: Sequence[Rule] = (),
         advice: Sequence[Rule] = (),
+        audit: Sequence[Field] = AUDIT_FIELDS,
         **spec_rules: Any,
     ) -> None:
         self.endpoint = endpoint
         self.return_key = return_key
         self.detail_elements = tuple(detail_elements)
-        self.fields = [Field("id", Integer(), read_only=True), *fields, *audit_fields()]
+        self.fields = [Field("id", Integer(), read_only=True), *fields, *audit]
         self.rules = tuple(rules)
         self.advice_rules = tuple(advice)
         self.spec_rules = spec_rules

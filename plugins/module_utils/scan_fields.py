@@ -102,11 +102,8 @@ RESOURCE = Resource(
         Field("multi", Boolean(), read_only=True),
         Field("web_app_url", Text(), wire="target.webApp.url", read_only=True),
         Field("options", Items(OPTION, item="WasScanOption"), read_only=True),
-        Field("launched_date", Text(), read_only=True),
-        Field("launched_by", USER, read_only=True),
         Field("status", STATUS, read_only=True),
         Field("consolidated_status", STATUS, read_only=True),
-        Field("end_scan_date", Text(), read_only=True),
         Field("scan_duration", Integer(), read_only=True),
         Field("summary", SUMMARY, read_only=True),
         Field("stats", STATS, read_only=True),
@@ -116,4 +113,11 @@ RESOURCE = Resource(
     # adds the options it ran with (seed 003 sample 4).
     detail_elements=["options"],
     rules=[target_needs_web_apps_or_tags],
+    # A scan has no owner or created and updated dates (seed 003 sample 4, the downloads of recorded scans): who
+    # launched it and when, and when it ended.
+    audit=[
+        Field("launched_date", Text(), read_only=True),
+        Field("launched_by", USER, read_only=True),
+        Field("end_scan_date", Text(), read_only=True),
+    ],
 )

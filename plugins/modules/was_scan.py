@@ -275,6 +275,8 @@ scan:
       fields; the first of RV(scans).
     - After a wait, the whole record as Qualys reports it once the scan ended. Without a wait, the scan as
       launched (its status null) or as found running; in check mode, the scan that would be launched, id null.
+    - A scan has no owner and no created or updated dates, as other Qualys objects have;
+      RV(scan.launched_by), RV(scan.launched_date) and RV(scan.end_scan_date) say who ran it and when.
   returned: when O(state=started)
   type: dict
   contains:

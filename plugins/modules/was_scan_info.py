@@ -191,6 +191,15 @@ scans:
       description: When the scan was launched (UTC).
       type: str
       sample: "2020-04-21T15:57:12Z"
+    launched_by:
+      description:
+        - Who launched it (C(id), C(username), C(first_name), C(last_name)). A scan has no owner and no created or
+          updated dates.
+      type: dict
+    end_scan_date:
+      description: When the scan ended (UTC); null while it runs.
+      type: str
+      sample: "2020-04-21T16:00:24Z"
     options:
       description: The settings the scan ran with (C(name) and C(value)); with O(details) only.
       type: list

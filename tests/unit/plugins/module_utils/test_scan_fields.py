@@ -52,6 +52,12 @@ def test_the_recorded_download_reads_as_the_scan_record():
     assert (scan["send_mail"], scan["enable_waf_auth"]) == (True, False)
 
 
+def test_a_scan_record_carries_its_launch_not_an_owner_or_created_and_updated_dates():
+    scan = RESOURCE.normalise(recorded_download())
+    assert not {"owner", "created_date", "created_by", "updated_date", "updated_by"} & set(scan)
+    assert list(scan)[-3:] == ["launched_date", "launched_by", "end_scan_date"]
+
+
 def test_the_other_spelling_of_canceled_reads_as_the_documented_one():
     record = recorded_download()
     record["status"] = "CANCELLED"
