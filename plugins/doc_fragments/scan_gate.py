@@ -75,9 +75,12 @@ options:
         default: false
       scan_error:
         description:
-          - Fail unless the scan finished with results SUCCESSFUL. A scan that could not reach the web app (for
-            example NO_HOST_ALIVE or NO_WEB_SERVICE), ran out of time or was canceled finds little or nothing, which
-            the other rules would take for a clean web app.
+          - Fail unless the scan finished with results SUCCESSFUL, or ended in a way O(accept_end_states) lists. A
+            scan that could not reach the web app (for example NO_HOST_ALIVE or NO_WEB_SERVICE), ran out of time or
+            was canceled finds little or nothing, which the other rules would take for a clean web app.
+          - An end the task accepts passes this rule, as it passes the end check made before the gate; the rule
+            judges the end the scan's results report, so that results that tell another end than the scan's record
+            do not pass unseen. V(false) judges the findings of any end the results report.
         type: bool
         default: true
 """

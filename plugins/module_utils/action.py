@@ -43,7 +43,8 @@ class Gate(NamedTuple):
     spec: Dict[str, Any]
     validate: Callable[[Mapping[str, Any]], None]
     read: Callable[[QualysClient, Sequence[Mapping[str, Any]]], Dict[str, Any]]
-    evaluate: Callable[[Mapping[str, Any], Mapping[str, Any]], Dict[str, Any]]
+    # The gate, the results, and the ends the task accepts besides a good one (accept_end_states).
+    evaluate: Callable[[Mapping[str, Any], Mapping[str, Any], Sequence[str]], Dict[str, Any]]
     message: Callable[[Mapping[str, Any]], str]
 
 
@@ -401,7 +402,8 @@ def _waited(
         )
     gate_result = None
     if params.get("fail_on") and action.gate:
-        gate_result = action.gate.evaluate(params["fail_on"], action.gate.read(runner.client, states))
+        results = action.gate.read(runner.client, states)
+        gate_result = action.gate.evaluate(params["fail_on"], results, params["accept_end_states"])
         if not gate_result["passed"]:
             raise Ended(action.gate.message(gate_result), _result(resource, launched, states, gate_result))
     return _result(resource, launched, states, gate_result)

@@ -8,7 +8,8 @@ It covers what Qualys's own pipeline tools gate on, and keeps to their semantics
 
 - the Jenkins plugin (jenkinsci/qualys-was-plugin, QualysCriteria.java): per severity, fail when *more than* a
   configured number of vulnerabilities is found (``limits``); fail when any QID of a list, with ranges
-  (``150001,150179-150181``), is found (``qids``); fail on a scan error (``scan_error``, true by default there);
+  (``150001,150179-150181``), is found (``qids``); fail on a scan error (``scan_error``, true by default there),
+  which here spares the ends the task accepts (``accept_end_states``), as its end check does;
 - the GitHub Action (Qualys/github-action-qwas, QualysWASScanBuilder.java): fail on any vulnerability *at or
   above* a severity (``severity``); QIDs left out of the counts, with ranges (``exclude_qids``).
 
@@ -125,9 +126,20 @@ def _violation(finding: Mapping[str, Any], reasons: List[str]) -> Dict[str, Any]
     }
 
 
-def evaluate_gate(fail_on: Mapping[str, Any], results: Mapping[str, Any]) -> Dict[str, Any]:
+def accepted_end(results: Mapping[str, Any], accepted: Sequence[str]) -> bool:
+    """Whether a scan ended well, or in an end the task accepts (``accept_end_states``): its status or, for a scan
+    that finished, its results status (CANCELED with CANCELED_WITH_RESULTS reads as either)."""
+    status, results_status = results.get("status"), results.get("results_status")
+    words = {results_status} if status == GOOD_STATUS else {status, results_status}
+    return good_scan(results) or bool(words & set(accepted))
+
+
+def evaluate_gate(
+    fail_on: Mapping[str, Any], results: Mapping[str, Any], accepted: Sequence[str] = ()
+) -> Dict[str, Any]:
     """``gate_result``: whether ``results`` pass ``fail_on``, what broke it (one entry per finding, with every reason),
-    and what was checked and counted.
+    and what was checked and counted. ``accepted`` are the ends the task accepts besides a good one, which the
+    scan error rule lets pass as the task's end check does.
 
     A finding whose severity is unknown (neither the download nor the finding records gave it) breaks a severity
     rule rather than passing it unseen; a finding not known to be potential counts as confirmed.
@@ -135,7 +147,7 @@ def evaluate_gate(fail_on: Mapping[str, Any], results: Mapping[str, Any]) -> Dic
     gate = _Gate(fail_on)
     violations: List[Dict[str, Any]] = []
     status, results_status = results.get("status"), results.get("results_status")
-    if gate.scan_error and not good_scan(results):
+    if gate.scan_error and not accepted_end(results, accepted):
         reason = "the scan ended %s with results %s, so its findings do not show what the web app holds" % (
             (status or "unknown").upper(),
             (results_status or "unknown").upper(),
@@ -176,6 +188,7 @@ def evaluate_gate(fail_on: Mapping[str, Any], results: Mapping[str, Any]) -> Dic
 
     checked = dict(gate.checked)
     checked.update(
+        accept_end_states=sorted(accepted),
         status=status,
         results_status=results_status,
         counted=dict(

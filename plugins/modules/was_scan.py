@@ -155,7 +155,8 @@ options:
       - Ends of a scan other than a good one that do not fail the task, as Qualys reports them in lower case - the
         status of a scan that did not finish (V(canceled), V(error), ...), or the results status of one that did
         (V(no_web_service), V(time_limit_reached), ...).
-      - O(fail_on) still judges the results of such a scan; set O(fail_on.scan_error=false) for it to pass.
+      - The other rules of O(fail_on) still judge the findings of such a scan; its end passes
+        O(fail_on.scan_error).
     type: list
     elements: str
     choices: [canceled, canceled_with_results, deleted, error, no_host_alive, no_web_service, scan_internal_error,

@@ -367,7 +367,7 @@ def fake_gate(passed: bool) -> Gate:
         {"type": "dict"},
         lambda fail_on: None,
         read,
-        lambda fail_on, results: {"passed": passed, "violations": [] if passed else results["findings"]},
+        lambda fail_on, results, accepted: {"passed": passed, "violations": [] if passed else results["findings"]},
         lambda gate_result: "gate broken by QID %s" % gate_result["violations"][0]["qid"],
     )
 
@@ -390,6 +390,31 @@ def test_the_gate_judges_the_results_after_a_good_end_and_is_in_the_result_eithe
             start(tenant, wait=True, fail_on={"severity": 4})
         result = failure.value.result
     assert result["gate_result"]["passed"] is passed and GATED == [[7001]]
+
+
+def gate_reading(status: str, results_status: str) -> Action:
+    """The scan action with its own gate, over results that report this end."""
+    gated = copy.copy(SCAN_ACTION)
+    gated.gate = SCAN_ACTION.gate._replace(
+        read=lambda client, states: {"status": status, "results_status": results_status, "findings": []}
+    )
+    return gated
+
+
+def test_an_end_the_task_accepts_passes_the_gate_scan_error_rule_too():
+    replies = [EMPTY, LAUNCHED, progress(7001, "FINISHED", "NO_WEB_SERVICE"), whole(7001, "FINISHED", "NO_WEB_SERVICE")]
+    tenant = Tenant(replies, action=gate_reading("finished", "no_web_service"))
+    fail_on = {"severity": 4, "scan_error": True}
+    result = start(tenant, wait=True, accept_end_states=["no_web_service"], fail_on=fail_on)
+    assert result["gate_result"]["passed"] is True
+    assert result["gate_result"]["checked"]["accept_end_states"] == ["no_web_service"]
+
+
+def test_the_gate_scan_error_rule_fails_results_that_report_an_end_the_task_does_not_accept():
+    replies = [EMPTY, LAUNCHED, progress(7001, "FINISHED", "SUCCESSFUL"), whole(7001)]
+    tenant = Tenant(replies, action=gate_reading("finished", "no_web_service"))
+    with pytest.raises(Ended, match="FINISHED with results NO_WEB_SERVICE"):
+        start(tenant, wait=True, accept_end_states=["time_limit_reached"], fail_on={"scan_error": True})
 
 
 def test_fail_on_without_wait_fails_before_any_call():

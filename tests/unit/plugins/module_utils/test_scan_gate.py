@@ -43,8 +43,8 @@ def results(*findings, status="finished", results_status="successful"):
     return {"id": 1, "name": "scan", "status": status, "results_status": results_status, "findings": list(findings)}
 
 
-def broken(fail_on, scan):
-    outcome = evaluate_gate(fail_on, scan)
+def broken(fail_on, scan, accepted=()):
+    outcome = evaluate_gate(fail_on, scan, accepted)
     assert outcome["passed"] is (not outcome["violations"])
     return [(v["qid"], v["reason"]) for v in outcome["violations"]]
 
@@ -124,6 +124,18 @@ def test_a_scan_that_did_not_succeed_fails_unless_the_gate_accepts_it():
     assert broken(gate(), results(status="finished", results_status=None)) != []
 
 
+def test_an_end_the_task_accepts_passes_the_scan_error_rule():
+    unreachable = results(finding(150003, 3), status="finished", results_status="no_web_service")
+    assert broken(gate(severity=4), unreachable, ["no_web_service"]) == []
+    assert broken(gate(severity=3), unreachable, ["no_web_service"]) == [(150003, "severity 3, at or above 3")]
+    assert broken(gate(), unreachable, ["time_limit_reached"]) != []
+    # a canceled scan reads as CANCELED, with results CANCELED_WITH_RESULTS where it kept some: either is accepted
+    kept = results(status="canceled", results_status="canceled_with_results")
+    assert broken(gate(), kept, ["canceled"]) == [] and broken(gate(), kept, ["canceled_with_results"]) == []
+    # a finished scan's end is its results status: accepting a status word does not pass it
+    assert broken(gate(), unreachable, ["finished"]) != []
+
+
 @pytest.mark.parametrize("results_status", ["successful", "finished"])
 def test_a_good_scan_passes_the_scan_error_rule_under_either_spelling(results_status):
     # Both Qualys tools compare resultsStatus with "finished" and so fail scans that report SUCCESSFUL.
@@ -141,6 +153,7 @@ def test_gate_result_says_what_was_checked_and_counted():
         "potential": True,
         "sensitive_content": False,
         "scan_error": True,
+        "accept_end_states": [],
         "status": "finished",
         "results_status": "successful",
         "counted": {
