@@ -11,10 +11,9 @@ as results status, results still being processed, CANCELED or CANCELLED) is read
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Mapping, Optional
 
 from ansible_collections.qualys.was.plugins.module_utils.action import Action, Gate
-from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
 from ansible_collections.qualys.was.plugins.module_utils.references import reference_key
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE, RESULTS_STATUSES, STATUSES
@@ -23,35 +22,18 @@ from ansible_collections.qualys.was.plugins.module_utils.scan_gate import (
     GOOD_RESULTS,
     evaluate_gate,
     gate_failure_message,
-    good_scan,
     validate_gate,
 )
-from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_scan_results
+from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_results
+from ansible_collections.qualys.was.plugins.module_utils.scan_status import NOT_ENDED, UNSETTLED, end_words
 
-# Statuses of a scan that has not ended, as search criteria spell them (search_scan.htm). CANCELING is listed
-# among results statuses only; read as a status it is taken as not ended yet, the safe side.
+# Statuses of a scan that has not ended, as search criteria spell them (search_scan.htm): a scan in one of them is
+# attached to rather than launched again.
 ACTIVE = ("SUBMITTED", "RUNNING", "PROCESSING")
-NOT_ENDED = ("submitted", "running", "processing", "canceling")
-# A FINISHED scan whose results are still being processed (DUSTY polls through both), or not reported yet.
-UNSETTLED = (None, "to_be_processed", "processing")
 # The recorded refusal of a launch over the subscription's limit (sample error-launch-paragbaxi-1), INVALID_REQUEST
 # with HTTP 200: not a 409 or 429, so the client does not wait it out by itself.
 LIMIT_CODE = "INVALID_REQUEST"
 LIMIT_TEXT = "maximum number of concurrent running scans"
-
-
-def end_words(state: Optional[Mapping[str, Any]]) -> Optional[Tuple[str, ...]]:
-    """None while the scan runs; else the words its end reads as: the results status of a finished scan, the status
-    of any other (with its results status, where it gives one: CANCELED with CANCELED_WITH_RESULTS)."""
-    if not state:
-        return None
-    status = state.get("status")
-    results = (state.get("summary") or {}).get("results_status")
-    if status is None or status in NOT_ENDED:
-        return None
-    if status == "finished":
-        return None if results in UNSETTLED else (results,)
-    return (status,) + ((results,) if results and results != status else ())
 
 
 def describe_end(state: Mapping[str, Any]) -> str:
@@ -96,39 +78,6 @@ def default_name(desired: Mapping[str, Any], day: str) -> str:
         if tags.get("excluded"):
             scanned += " except " + _tags(tags["excluded"])
     return "%s scan of %s on %s" % ((desired.get("type") or "vulnerability").capitalize(), scanned, day)
-
-
-def _web_app_ids(state: Mapping[str, Any]) -> List[int]:
-    target = state.get("target") or {}
-    apps = [target["web_app"]] if target.get("web_app") else list(target.get("web_apps") or ())
-    return [app["id"] for app in apps if app and app.get("id") is not None]
-
-
-def merged_results(results: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
-    """The results of the scans one launch started (one per web app, where Qualys answers so) judged as one: every
-    finding, counts added up, and the status of the first scan that did not end well, if any."""
-    if len(results) == 1:
-        return dict(results[0])
-    shown = next((one for one in results if not good_scan(one)), results[0])
-    stats: Dict[str, Dict[str, Any]] = {}
-    for one in results:
-        for kind, counts in (one.get("stats") or {}).items():
-            into = stats.setdefault(kind, {})
-            for key, value in (counts or {}).items():
-                into[key] = (into.get(key) or 0) + (value or 0)
-    return {
-        "id": None,
-        "name": shown.get("name"),
-        "status": shown.get("status"),
-        "results_status": shown.get("results_status"),
-        "auth_status": shown.get("auth_status"),
-        "stats": stats,
-        "findings": [finding for one in results for finding in one.get("findings") or ()],
-    }
-
-
-def read_results(client: QualysClient, states: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
-    return merged_results([read_scan_results(client, state["id"], _web_app_ids(state)) for state in states])
 
 
 SCAN_ACTION = Action(

@@ -13,8 +13,9 @@ from ansible_collections.qualys.was.plugins.module_utils.endpoints import WEB_AP
 from ansible_collections.qualys.was.plugins.module_utils.fields import DateTime, Integer, Text
 from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector, run_info_query
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
-from ansible_collections.qualys.was.plugins.module_utils.scan_action import end_words, read_results
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE, STATUS
+from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_results
+from ansible_collections.qualys.was.plugins.module_utils.scan_status import end_words
 from ansible_collections.qualys.was.plugins.module_utils.scan_target import SCAN_TYPE
 
 

@@ -21,6 +21,7 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion,
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import FINDING, SCAN
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE as SCAN_RECORD
+from ansible_collections.qualys.was.plugins.module_utils.scan_gate import good_scan
 
 LEVELS = (5, 4, 3, 2, 1)
 
@@ -195,3 +196,37 @@ def read_scan_results(client: QualysClient, scan_id: int, web_app_ids: Sequence[
         "stats": _stats(state),
         "findings": findings,
     }
+
+
+def scanned_web_app_ids(state: Mapping[str, Any]) -> List[int]:
+    target = state.get("target") or {}
+    apps = [target["web_app"]] if target.get("web_app") else list(target.get("web_apps") or ())
+    return [app["id"] for app in apps if app and app.get("id") is not None]
+
+
+def merged_results(results: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """The results of the scans one launch started (one per web app, where Qualys answers so) judged as one: every
+    finding, counts added up, and the status of the first scan that did not end well, if any."""
+    if len(results) == 1:
+        return dict(results[0])
+    shown = next((one for one in results if not good_scan(one)), results[0])
+    stats: Dict[str, Dict[str, Any]] = {}
+    for one in results:
+        for kind, counts in (one.get("stats") or {}).items():
+            into = stats.setdefault(kind, {})
+            for key, value in (counts or {}).items():
+                into[key] = (into.get(key) or 0) + (value or 0)
+    return {
+        "id": None,
+        "name": shown.get("name"),
+        "status": shown.get("status"),
+        "results_status": shown.get("results_status"),
+        "auth_status": shown.get("auth_status"),
+        "stats": stats,
+        "findings": [finding for one in results for finding in one.get("findings") or ()],
+    }
+
+
+def read_results(client: QualysClient, states: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """The results of ``states``, the scans of one launch, read and judged as one."""
+    return merged_results([read_scan_results(client, state["id"], scanned_web_app_ids(state)) for state in states])
