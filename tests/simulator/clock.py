@@ -12,7 +12,7 @@ of hours in seconds, polling as it would (the benchmark's waits).
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Optional
 
 

@@ -276,7 +276,7 @@ def test_deleting_what_the_recorded_names_do_not_hold_is_warned_of(monkeypatch, 
 def test_deleting_a_recorded_name_the_items_dropped_is_not_warned_of(monkeypatch, capsys):
     scope = {"name_prefix": "Prod ", "listed": ["Prod A", "Prod gone"]}
     replies = [Reply(service_response("WasScanSchedule", PROD[:2]))]
-    result, _ = overridden(scope, replies, monkeypatch, capsys, check=True)
+    result, _calls = overridden(scope, replies, monkeypatch, capsys, check=True)
     assert result["in_scope"]["deleted"] == [{"id": 2, "name": "Prod gone"}] and "warnings" not in result
 
 

@@ -66,7 +66,7 @@ def test_more_than_n_per_severity_as_the_jenkins_plugin_gates():
         (150003, "2 of severity 3 found, more than the 1 allowed"),
         (150004, "2 of severity 3 found, more than the 1 allowed"),
     ]
-    assert [qid for qid, _ in broken(gate(limits={"level_5": 0, "level_1": 0}), SCAN)] == [150001, 150005]
+    assert [qid for qid, _title in broken(gate(limits={"level_5": 0, "level_1": 0}), SCAN)] == [150001, 150005]
 
 
 def test_listed_qids_and_ranges_fail_whatever_the_severity_or_type():
@@ -86,9 +86,9 @@ def test_excluded_qids_are_neither_counted_nor_reported():
 
 def test_potential_vulnerabilities_count_unless_the_gate_says_otherwise():
     scan = results(finding(150084, 5, potential=True), finding(150085, 4, potential=None))
-    assert [qid for qid, _ in broken(gate(severity=4), scan)] == [150084, 150085]
+    assert [qid for qid, _title in broken(gate(severity=4), scan)] == [150084, 150085]
     # a finding not known to be potential counts as confirmed
-    assert [qid for qid, _ in broken(gate(severity=4, potential=False), scan)] == [150085]
+    assert [qid for qid, _title in broken(gate(severity=4, potential=False), scan)] == [150085]
     assert evaluate_gate(gate(severity=4, potential=False), scan)["checked"]["potential_left_out"] == 1
 
 

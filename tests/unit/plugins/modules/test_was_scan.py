@@ -54,7 +54,7 @@ def test_a_refused_launch_fails_with_the_server_words_and_no_credentials(monkeyp
             "Please wait until your previous scans have completed",
         )
     )
-    result, _ = run({"target": {"web_app": 4331925}}, [NO_SCAN, refusal], monkeypatch, capsys)
+    result, _output = run({"target": {"web_app": 4331925}}, [NO_SCAN, refusal], monkeypatch, capsys)
     assert result["failed"] and result["response_code"] == "INVALID_REQUEST"
     assert "maximum number of concurrent running scans (10)" in result["msg"] and "slot_timeout" in result["msg"]
     assert result["api_calls"] == 2 and not leaked_password(result)
@@ -64,7 +64,7 @@ def test_an_end_not_accepted_fails_with_the_scan_in_the_result(monkeypatch, caps
     ended = "<id>7001</id><name>Deploy 42</name><status>ERROR</status><summary><resultsStatus>SCAN_INTERNAL_ERROR"
     ended += "</resultsStatus></summary>"
     replies = [Reply(service_response("WasScan", [ended])), Reply(service_response("WasScan", [ended]))]
-    result, _ = run({"id": 7001, "wait": True}, replies, monkeypatch, capsys)
+    result, _output = run({"id": 7001, "wait": True}, replies, monkeypatch, capsys)
     assert result["failed"] and "ended ERROR, results SCAN_INTERNAL_ERROR" in result["msg"]
     assert result["scan"]["status"] == "error" and result["timed_out"] is False
     assert result["api_calls"] == 2

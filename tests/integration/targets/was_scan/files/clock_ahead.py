@@ -21,7 +21,7 @@ def control(url, payload=None):
 
 
 def main(url, step, seconds):
-    for _ in range(seconds):
+    for _second in range(seconds):
         now = datetime.strptime(control(url)["now"], ISO)
         control(url, {"now": (now + timedelta(seconds=step)).strftime(ISO)})
         time.sleep(1)
