@@ -2,7 +2,11 @@
 # Copyright: qualys.was contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Turns bench.py's JSON into docs/benchmark.md and its plot: ``python report.py BENCH_JSON MARKDOWN PNG``."""
+"""Turns bench.py's JSON into docs/benchmark.md and its plot: ``python report.py BENCH_JSON MARKDOWN PNG``.
+
+``python report.py --section waits BENCH_JSON MARKDOWN`` replaces that one section of the page (adding it after the
+calls where the page has none) from a JSON of ``bench.py --only waits``, leaving the rest and the plot as they are.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,76 @@ def calls_section(rows: List[dict]) -> List[str]:
         "%s %s" % (what, shape) for shape in SHAPES for what in ("calls", "minimum", "excess")
     ]
     return table(header, out)
+
+
+CALLS_HEADING = "## API calls per task, against the documented minimum"
+WAITS_HEADING = "## Waiting for scans"
+
+
+def waits_section(waits: Dict[str, Any]) -> List[str]:
+    lines = [
+        WAITS_HEADING,
+        "",
+        "A `was_scan` task that launches a scan and waits for it with the defaults (`poll_interval` 60: polls after 5,"
+        " 10, 20 and 40 seconds, then every minute), for scans whose results are ready 30 minutes and 4 hours after"
+        " the launch. The runner the module uses runs in the benchmark's process on a clock that its pauses move,"
+        " the simulator's clock moved with it, so that it polls as on a tenant without waiting. From"
+        " `tests/bench/waits.py`; `make bench` measures it with the rest, and `bench.py --only waits` followed by"
+        " `report.py --section waits` alone.",
+        "",
+    ]
+    lines += table(
+        ["Scan", "API calls", "of which polls", "the scanning guide states", "simulated seconds waited"],
+        [
+            [what, row["calls"], row["polls"], row["documented"], row["simulated_seconds"]]
+            for what, row in waits["single"].items()
+        ],
+    )
+    parallel = waits.get("parallel")
+    if parallel:
+        per_wait = parallel["calls_per_wait"]
+        lines.append(
+            "%d waits at once, each of its own 30-minute scan, on the simulator's clock running %g times as fast as"
+            " real time (the runners' pauses scaled alike, so that each polls as it would): %g API calls per wait"
+            " (median; %s to %s), %d in all, %d launches, %d calls answered with a limit, %d scans ended well, %.0f"
+            " real seconds."
+            % (
+                parallel["waits"],
+                parallel["speed"],
+                per_wait["median"],
+                per_wait["min"],
+                per_wait["max"],
+                parallel["total_calls"],
+                parallel["launches"],
+                parallel["limited"],
+                parallel["good_ends"],
+                parallel["real_seconds"],
+            )
+        )
+        alone = waits["single"]["30 minutes"]["calls"]
+        if per_wait["min"] < alone:
+            lines[-1] += (
+                " Some waits cost fewer calls than one alone (%d): at this speed a call takes a simulated second or a"
+                " few, as a call to Qualys takes real ones, and the waits' calls take turns on the machine's cores."
+                % alone
+            )
+        lines.append("")
+    return lines
+
+
+def merged_page(page: str, section: List[str], heading: str, after: str) -> str:
+    """``page`` with its section under ``heading`` replaced by ``section``, or, where it has none, ``section`` put
+    after the section under ``after`` (at the end without that one either)."""
+    lines = page.rstrip("\n").split("\n")
+
+    def next_heading(index: int) -> int:
+        return next((i for i in range(index + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+
+    if heading in lines:
+        start, end = lines.index(heading), next_heading(lines.index(heading))
+    else:
+        start = end = next_heading(lines.index(after)) if after in lines else len(lines)
+    return "\n".join(lines[:start] + section + lines[end:]) + "\n"
 
 
 def timing_section(per_task: Dict[str, Any]) -> List[str]:
@@ -145,7 +219,7 @@ def markdown(data: Dict[str, Any], png: str) -> str:
         "",
         "![Time and calls per task](%s)" % os.path.basename(png),
         "",
-        "## API calls per task, against the documented minimum",
+        CALLS_HEADING,
         "",
         "Under each `search_shape` of the simulator (whether a search returns whole schedules and option profiles,"
         " or summaries read with one `get` each; Qualys does not document which). The minimum is the one the"
@@ -154,6 +228,7 @@ def markdown(data: Dict[str, Any], png: str) -> str:
         "",
     ]
     lines += calls_section(data["calls"])
+    lines += waits_section(data["waits"])
     lines += [
         "## Time per task",
         "",
@@ -227,6 +302,17 @@ def plot(data: Dict[str, Any], png: str) -> None:
 
 
 def main() -> int:
+    if sys.argv[1] == "--section":
+        section, source, target = sys.argv[2:5]
+        if section != "waits":
+            raise SystemExit("only the waits section can be replaced alone")
+        with open(source) as handle:
+            data = json.load(handle)
+        with open(target) as handle:
+            page = handle.read()
+        with open(target, "w") as handle:
+            handle.write(merged_page(page, waits_section(data["waits"]), WAITS_HEADING, CALLS_HEADING))
+        return 0
     source, target, png = sys.argv[1:4]
     with open(source) as handle:
         data = json.load(handle)
