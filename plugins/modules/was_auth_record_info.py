@@ -22,17 +22,7 @@ author:
   - qualys.was maintainers (!UNKNOWN)
 extends_documentation_fragment:
   - qualys.was.connection
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads; it runs the same in check mode.
-  diff_mode:
-    support: N/A
-    description: The module never changes anything, so there is nothing to show a difference of.
-  action_group:
-    description: Use C(group/qualys.was.was) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [qualys.was.was]
+  - qualys.was.info_module
 options:
   id:
     description:
