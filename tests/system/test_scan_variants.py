@@ -15,14 +15,11 @@ launch is sent twice.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, Tuple
+from typing import Dict, Tuple
 
 import pytest
-import yaml
 
-from ansible_collections.qualys.was.tests.system.playbook import play, run_playbook
-from ansible_collections.qualys.was.tests.system.variants_support import cli_flags, one_at_a_time, parallel_runs
+from ansible_collections.qualys.was.tests.system.variants_support import one_at_a_time, run_variants
 
 START_CLOCK = "2030-01-01T00:00:00Z"
 # Past the end of every scan below (the longest, the Intranet Portal's, is cut at one hour) and their processing.
@@ -143,21 +140,7 @@ LAUNCHES = 3
 @pytest.fixture(scope="module", name="variant_runs")
 def variant_runs_fixture(module_simulators, tmp_path_factory):
     """Every scan variant's run, several at once, each against a simulator of its own."""
-
-    def run_variant(settings: Dict[str, Any], folder: str) -> Tuple[Any, Dict[str, Any]]:
-        sim = module_simulators(*cli_flags(settings))
-        applied = sim.settings()
-        assert {name: applied[name] for name in settings} == settings
-        sim.control("POST", "clock", {"now": START_CLOCK})
-        run = run_playbook(folder, [play(sim.url, yaml.safe_load(TASKS_YAML), name="Scan variant")])
-        return run, sim.stats()
-
-    with ThreadPoolExecutor(max_workers=parallel_runs()) as pool:
-        futures = {
-            name: pool.submit(run_variant, settings, str(tmp_path_factory.mktemp(name.replace("=", "-"))))
-            for name, settings in one_at_a_time(scans=True)
-        }
-        return {name: future.result() for name, future in futures.items()}
+    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Scan variant", START_CLOCK, scans=True)
 
 
 def test_every_scan_variant_has_expected_calls():

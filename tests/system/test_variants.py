@@ -15,14 +15,11 @@ a name (text fields take only EQUALS, NOT EQUALS and CONTAINS).
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Tuple
 
 import pytest
-import yaml
 
-from ansible_collections.qualys.was.tests.system.playbook import play, run_playbook
-from ansible_collections.qualys.was.tests.system.variants_support import cli_flags, one_at_a_time, parallel_runs
+from ansible_collections.qualys.was.tests.system.variants_support import one_at_a_time, run_variants
 
 # The simulated clock when a run starts, and the instant the playbook moves it to once the schedule exists:
 # from then on the schedule's start date is in the past, so an update that resent it would be refused.
@@ -154,21 +151,7 @@ def name_in_criteria(stats: Dict[str, Any]) -> List[str]:
 @pytest.fixture(scope="module", name="variant_runs")
 def variant_runs_fixture(module_simulators, tmp_path_factory):
     """Every variant's run, several at once: each has a simulator of its own, started with the variant's flags."""
-
-    def run_variant(settings: Dict[str, Any], folder: str) -> Tuple[Any, Dict[str, Any]]:
-        sim = module_simulators(*cli_flags(settings))
-        applied = sim.settings()
-        assert {name: applied[name] for name in settings} == settings
-        sim.control("POST", "clock", {"now": START_CLOCK})
-        run = run_playbook(folder, [play(sim.url, yaml.safe_load(TASKS_YAML), name="Variant")])
-        return run, sim.stats()
-
-    with ThreadPoolExecutor(max_workers=parallel_runs()) as pool:
-        futures = {
-            name: pool.submit(run_variant, settings, str(tmp_path_factory.mktemp(name.replace("=", "-"))))
-            for name, settings in one_at_a_time()
-        }
-        return {name: future.result() for name, future in futures.items()}
+    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Variant", START_CLOCK, scans=False)
 
 
 def test_every_variant_has_expected_calls():

@@ -7,7 +7,12 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Mapping, Tuple
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Dict, List, Mapping, Tuple
+
+import yaml
+
+from ansible_collections.qualys.was.tests.system.playbook import play, run_playbook
 
 
 def non_default_settings() -> Dict[str, List[Any]]:
@@ -53,3 +58,30 @@ def cli_flags(settings: Mapping[str, Any]) -> List[str]:
 def parallel_runs() -> int:
     """How many playbook runs, each against a simulator of its own, go at once."""
     return max(2, min(4, os.cpu_count() or 1))
+
+
+def run_variants(
+    module_simulators: Callable[..., Any],
+    tmp_path_factory: Any,
+    tasks_yaml: str,
+    play_name: str,
+    clock: str,
+    scans: bool,
+) -> Dict[str, Tuple[Any, Dict[str, Any]]]:
+    """Every variant's run of the tasks, several at once: each against a simulator of its own, started with the
+    variant's flags and set to ``clock``; with ``scans`` the scan settings' variants, else every other setting's."""
+
+    def run_variant(settings: Dict[str, Any], folder: str) -> Tuple[Any, Dict[str, Any]]:
+        sim = module_simulators(*cli_flags(settings))
+        applied = sim.settings()
+        assert {name: applied[name] for name in settings} == settings
+        sim.control("POST", "clock", {"now": clock})
+        run = run_playbook(folder, [play(sim.url, yaml.safe_load(tasks_yaml), name=play_name)])
+        return run, sim.stats()
+
+    with ThreadPoolExecutor(max_workers=parallel_runs()) as pool:
+        futures = {
+            name: pool.submit(run_variant, settings, str(tmp_path_factory.mktemp(name.replace("=", "-"))))
+            for name, settings in one_at_a_time(scans=scans)
+        }
+        return {name: future.result() for name, future in futures.items()}
