@@ -15,14 +15,13 @@ import contextlib
 import glob
 import os
 import re
-import threading
-from datetime import datetime, timedelta
 from typing import Any, Dict, List
 
 import pytest
 import yaml
 
 from ansible_collections.qualys.was.plugins.module_utils.connection import connection_argument_spec
+from ansible_collections.qualys.was.tests.system.fast_clock import clock_running_fast
 from ansible_collections.qualys.was.tests.system.playbook import play
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -40,9 +39,9 @@ STAND_INS = {
         "partner_passphrase",
     )
 }
-# A documentation example that scans runs 480 times as fast as a tenant: the guide's scans end in seconds.
-SCAN_CLOCK_STEP = 120
-SCAN_CLOCK_TICK = 0.25
+# A documentation example that scans runs 3000 times as fast as a tenant: the guides' scans (the Demo Shop's, of 28
+# minutes, the longest) end within a second, before the first poll of a wait or the first retry of an until loop.
+SCAN_CLOCK_SPEED = 3000
 DOCUMENTS = ["README.md"] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
 DOCSITE = sorted(glob.glob(os.path.join(ROOT, "docs", "docsite", "rst", "*.rst")))
 YAML_BLOCK = {
@@ -94,27 +93,6 @@ def tasks_of(document: Any) -> List[Dict[str, Any]]:
     return document if isinstance(document, list) else []
 
 
-@contextlib.contextmanager
-def clock_running_ahead(sim):
-    """The simulated clock moving SCAN_CLOCK_STEP seconds every SCAN_CLOCK_TICK: a scan a guide waits for ends in
-    seconds, as the tasks would see it end on a tenant after minutes or hours."""
-    stop = threading.Event()
-
-    def tick():
-        while not stop.wait(SCAN_CLOCK_TICK):
-            now = datetime.strptime(sim.control("GET", "clock")["now"], "%Y-%m-%dT%H:%M:%SZ")
-            later = now + timedelta(seconds=SCAN_CLOCK_STEP)
-            sim.control("POST", "clock", {"now": later.strftime("%Y-%m-%dT%H:%M:%SZ")})
-
-    thread = threading.Thread(target=tick, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
-
-
 def run_examples(sim, playbook, tasks: List[Dict[str, Any]], scans_run_ahead: bool = False):
     """The tasks at the simulator's clock, which is the real one: an example must hold on the day it is read.
 
@@ -122,7 +100,7 @@ def run_examples(sim, playbook, tasks: List[Dict[str, Any]], scans_run_ahead: bo
     """
     sim.reset()
     plays = [play(sim.url, [without_connection(task) for task in tasks], vars=dict(STAND_INS, sim_url=sim.url))]
-    with clock_running_ahead(sim) if scans_run_ahead else contextlib.nullcontext():
+    with clock_running_fast(sim, SCAN_CLOCK_SPEED) if scans_run_ahead else contextlib.nullcontext():
         run = playbook(plays)
     assert run.returncode == 0, run.output[-6000:]
     failed = [entry["task"] for entry in run.results if entry["result"].get("failed")]
