@@ -6,8 +6,8 @@
 
 An ``Action`` declares an object that one write starts and that then runs on the server on its own: its field
 table, the operations that start it and report its progress, which statuses mean it still runs, how its end reads,
-and optionally a gate on its results. ``run_action_module`` is the whole life of a module over one, as
-``run_resource_module`` is for objects that are only configured.
+and optionally a gate on its results and a step once it ended well (a report's download). ``run_action_module`` is
+the whole life of a module over one, as ``run_resource_module`` is for objects that are only configured.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, 
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler, look_after_unknown_write
 from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
-from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
+from ansible_collections.qualys.was.plugins.module_utils.resource import UPDATE_PASSWORD, Resource
 
 # Polls start this many seconds apart and the pause doubles up to the task's poll_interval: a short action is seen
 # ending soon, a long one costs few calls.
@@ -34,7 +34,6 @@ POLL_FAILURES_TOLERATED = 3
 # How much earlier than the task's start a launch looked for may be dated: the server's clock is not the
 # controller's.
 CLOCK_SKEW = 300
-STATES = ("started", "canceled", "absent")
 
 
 class Gate(NamedTuple):
@@ -48,15 +47,49 @@ class Gate(NamedTuple):
     message: Callable[[Mapping[str, Any]], str]
 
 
+class Words(NamedTuple):
+    """How messages and results speak of starting an action: ``launched``, ``launching``."""
+
+    started: str
+    starting: str
+
+
+LAUNCH = Words("launched", "launching")
+
+
+class Finish(NamedTuple):
+    """A step taken once an action ended well (a report's download), when the task gives its ``option``.
+
+    ``kept(host, params)`` is the task's result when what the step would make is already there and is to be kept,
+    before any call; else None. ``run(host, client, states, params)`` takes the step on the whole records of the
+    actions that ended and gives the entries it adds to the result, ``changed`` among them. ``host`` is the
+    AnsibleModule the task runs in (the step works on the files of the host the module runs on).
+    """
+
+    spec: Dict[str, Dict[str, Any]]
+    option: str
+    # AnsibleModule arguments the step needs (add_file_common_args).
+    module_rules: Dict[str, Any]
+    kept: Callable[[Any, Mapping[str, Any]], Optional[Dict[str, Any]]]
+    run: Callable[[Any, QualysClient, Sequence[Mapping[str, Any]], Mapping[str, Any]], Dict[str, Any]]
+
+
 class Action:
     """What a module starts and waits for.
 
     ``active`` are the statuses, as the API spells them, of an action that still runs (searched for to attach);
     ``end_of(state)`` is None while it runs, else the words its end reads as (lower case), any of which a task may
     accept; ``good_ends`` the words of a good end; ``end_words`` every end word a task may accept;
-    ``refused_for_limit(error)`` tells a start the server refused because too many run at once;
-    ``default_name(desired, day)`` names an action the task leaves unnamed; ``describe_end(state)`` tells an end in
-    the server's words.
+    ``refused_for_limit(error)`` tells a start the server refused because too many run at once (None: the server
+    has no such limit, and the task no ``slot_timeout``); ``default_name(desired, day)`` names an action the task
+    leaves unnamed, from the options ``name_from`` (one of which it then needs); ``describe_end(state)`` tells an
+    end in the server's words.
+
+    ``start_state`` is the state that starts it; ``cancel`` the operation that cancels it (None: it cannot be
+    canceled, and there is no ``canceled`` state); ``relaunch`` offers ``launch: always``; ``since_field`` is the
+    date searched to find a start of unknown outcome; ``words`` how messages speak of starting it, and the result
+    of a task that started it (``launched``); ``deletes_running`` says whether the server deletes one that still
+    runs. ``defaults`` apply to any option.
     """
 
     def __init__(
@@ -66,14 +99,21 @@ class Action:
         end_of: Callable[[Optional[Mapping[str, Any]]], Optional[Tuple[str, ...]]],
         good_ends: Sequence[str],
         end_words: Sequence[str],
-        refused_for_limit: Callable[[QualysApiError], bool],
+        refused_for_limit: Optional[Callable[[QualysApiError], bool]],
         default_name: Callable[[Mapping[str, Any], str], str],
         describe_end: Callable[[Mapping[str, Any]], str],
         start: str = "launch",
         status: str = "status",
-        cancel: str = "cancel",
+        cancel: Optional[str] = "cancel",
         defaults: Optional[Mapping[str, Any]] = None,
         gate: Optional[Gate] = None,
+        finish: Optional[Finish] = None,
+        start_state: str = "started",
+        relaunch: bool = True,
+        since_field: str = "launchedDate",
+        words: Words = LAUNCH,
+        name_from: Sequence[str] = ("target",),
+        deletes_running: bool = False,
     ) -> None:
         self.resource = resource
         self.active = tuple(active)
@@ -88,28 +128,51 @@ class Action:
         self.cancel = cancel
         self.defaults = dict(defaults or {})
         self.gate = gate
+        self.finish = finish
+        self.start_state = start_state
+        self.relaunch = relaunch
+        self.since_field = since_field
+        self.words = words
+        self.name_from = tuple(name_from)
+        self.deletes_running = deletes_running
 
     @property
     def label(self) -> str:
         return self.resource.label
 
+    @property
+    def states(self) -> Tuple[str, ...]:
+        return (self.start_state,) + (("canceled",) if self.cancel else ()) + ("absent",)
+
     def argument_spec(self) -> Dict[str, Dict[str, Any]]:
         spec = self.resource.argument_spec()
-        for option, default in self.defaults.items():
-            spec[option]["default"] = default
+        # An action is started, never updated: when an update resends a secret does not arise.
+        spec.pop(UPDATE_PASSWORD, None)
         spec.update(
             id={"type": "int"},
-            state={"type": "str", "choices": list(STATES), "default": "started"},
-            launch={"type": "str", "choices": ["once", "always"], "default": "once"},
+            state={"type": "str", "choices": list(self.states), "default": self.start_state},
             wait={"type": "bool", "default": False},
             wait_timeout={"type": "int", "default": 7200},
             poll_interval={"type": "int", "default": 60},
-            slot_timeout={"type": "int", "default": 0},
-            accept_end_states={"type": "list", "elements": "str", "choices": list(self.end_words), "default": []},
             all_with_name={"type": "bool", "default": False},
         )
+        if self.relaunch:
+            spec["launch"] = {"type": "str", "choices": ["once", "always"], "default": "once"}
+        if self.refused_for_limit:
+            spec["slot_timeout"] = {"type": "int", "default": 0}
+        if self.end_words:
+            spec["accept_end_states"] = {
+                "type": "list",
+                "elements": "str",
+                "choices": list(self.end_words),
+                "default": [],
+            }
         if self.gate:
             spec["fail_on"] = dict(self.gate.spec)
+        if self.finish:
+            spec.update(self.finish.spec)
+        for option, default in self.defaults.items():
+            spec[option]["default"] = default
         return spec
 
 
@@ -124,7 +187,8 @@ class Ended(QualysError):
 class ActionRunner:
     """Starts, finds, waits for and cancels one action of a task with the fewest calls.
 
-    ``clock`` and ``sleep`` are injected so that tests wait no real time.
+    ``clock`` and ``sleep`` are injected so that tests wait no real time; ``host`` is the AnsibleModule the task
+    runs in, which the action's ``finish`` step works with.
     """
 
     def __init__(
@@ -134,7 +198,9 @@ class ActionRunner:
         check_mode: bool = False,
         sleep: Optional[Callable[[float], None]] = None,
         clock: Optional[Callable[[], float]] = None,
+        host: Any = None,
     ) -> None:
+        self.host = host
         self.client = client
         self.action = action
         self.resource = action.resource
@@ -151,7 +217,7 @@ class ActionRunner:
         criteria = [Criterion("name", "EQUALS", name), Criterion("status", "IN", list(self.action.active))]
         if since is not None:
             stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since - CLOCK_SKEW))
-            criteria.append(Criterion("launchedDate", "GREATER", stamp))
+            criteria.append(Criterion(self.action.since_field, "GREATER", stamp))
         try:
             records = self.client.search(self.resource.endpoint, criteria)
         except QualysApiError as exc:
@@ -211,7 +277,7 @@ class ActionRunner:
             failure = failure.for_target(self.action.start, what)
             if failure.ambiguous:
                 return self._look_for_launch(desired["name"], failure), True
-            if not self.action.refused_for_limit(failure):
+            if not (self.action.refused_for_limit and self.action.refused_for_limit(failure)):
                 raise failure
             left = deadline - self._clock()
             if left <= 0:
@@ -234,9 +300,11 @@ class ActionRunner:
         if found:
             return found
         failure.hint = (
-            "The %s may have been launched: the server did not confirm it and no %s named %r was found running"
-            " afterwards. It was not launched again. Re-run the task: it attaches to the %s if it runs, and"
-            " launches one otherwise." % (self.label, self.label, trimmed(name), self.label)
+            "The {label} may have been {started}: the server did not confirm it and no {label} named {name!r} was"
+            " found running afterwards. It was not {started} again. Re-run the task: it attaches to the {label} if"
+            " it runs; otherwise one is {started}.".format(
+                label=self.label, started=self.action.words.started, name=trimmed(name)
+            )
         )
         raise failure
 
@@ -291,15 +359,15 @@ class ActionRunner:
 
 
 def run_action_module(action: Action) -> None:
-    """The whole life of a module over an action: ``started`` (launch or attach, then wait and judge),
+    """The whole life of a module over an action: its start state (start or attach, then wait, judge and finish),
     ``canceled`` or ``absent``."""
     spec = action.argument_spec()
-    module = QualysModule(spec, **action.resource.spec_rules)
+    module = QualysModule(spec, **action.resource.spec_rules, **(action.finish.module_rules if action.finish else {}))
 
     def work(client: QualysClient) -> Dict[str, Any]:
         params = module.params
         desired = {option: params.get(option) for option in action.resource.argument_spec()}
-        runner = ActionRunner(client, action, module.ansible.check_mode)
+        runner = ActionRunner(client, action, module.ansible.check_mode, host=module.ansible)
         try:
             if params["state"] == "absent":
                 return absent(runner, params, desired)
@@ -317,24 +385,29 @@ def _check_timing(params: Mapping[str, Any]) -> None:
     for option in ("wait_timeout", "poll_interval"):
         if params[option] < 1:
             raise ValidationError("%s must be 1 or more, got %s" % (option, params[option]))
-    if params["slot_timeout"] < 0:
+    if params.get("slot_timeout", 0) < 0:
         raise ValidationError("slot_timeout must be 0 or more, got %s" % params["slot_timeout"])
 
 
 def _named(runner: ActionRunner, desired: Dict[str, Any]) -> Dict[str, Any]:
-    """``desired`` with its name: the task's, else the one generated from its target and today's date."""
+    """``desired`` with its name: the task's, else the one generated from its options ``name_from`` and today's
+    date."""
     if trimmed(desired.get("name")):
         return desired
-    if desired.get("target") is None:
+    sources = runner.action.name_from
+    if sources and all(desired.get(option) is None for option in sources):
         raise ValidationError(
-            "name, id or target is required: a %s without a name is named after its target and the date" % runner.label
+            "name, id or %s is required: a %s without a name is named after its %s and the date"
+            % (" or ".join(sources), runner.label, " and ".join(sources))
         )
     return dict(desired, name=runner.default_name(desired))
 
 
 def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
-    """Attach to the action of the task's name that still runs, else launch it once; then wait and judge it."""
+    """Attach to the action of the task's name that still runs, else start it once; then wait, judge it and take
+    the ``finish`` step the task asks for."""
     action, resource = runner.action, runner.resource
+    words = action.words
     _check_timing(params)
     if params.get("fail_on"):
         if not params["wait"]:
@@ -342,18 +415,27 @@ def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, 
                 "fail_on needs wait: true; a gate judges the results of a %s that ended" % action.label
             )
         action.gate.validate(params["fail_on"])
+    finishing = bool(action.finish) and params.get(action.finish.option) is not None
+    if finishing:
+        if not params["wait"]:
+            raise ValidationError(
+                "%s needs wait: true; it is taken once the %s ended" % (action.finish.option, action.label)
+            )
+        kept = action.finish.kept(runner.host, params)
+        if kept is not None:
+            return dict(_result(action, False, []), **kept)
     if params.get("id") is not None:
         ids, launched, known = [params["id"]], False, {}
     else:
         missing = resource.missing_for_create(desired)
         if missing:
             raise ValidationError(
-                "Launching a %s needs %s (or id, to wait for one); nothing was launched."
-                % (action.label, " and ".join(missing))
+                "%s a %s needs %s (or id, to wait for one); nothing was %s."
+                % (words.starting.capitalize(), action.label, " and ".join(missing), words.started)
             )
         resource.validate(desired)
         desired = _named(runner, desired)
-        attach = params["launch"] == "once"
+        attach = params.get("launch", "once") == "once"
         found = runner.running(desired["name"]) if attach else []
         if found:
             ids, launched, known = [state["id"] for state in found], False, {state["id"]: state for state in found}
@@ -361,16 +443,18 @@ def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, 
             desired = ReferenceResolver(runner.client).resolve(resource.fields, desired)
             predicted = resource.predict(None, desired)
             if runner.check_mode:
-                return _result(resource, True, [predicted])
-            got, launched = runner.launch(desired, params["slot_timeout"], params["poll_interval"], attach)
+                return _result(action, True, [predicted])
+            got, launched = runner.launch(desired, params.get("slot_timeout", 0), params["poll_interval"], attach)
             ids = [state["id"] for state in got]
-            # What the launch request says, with whatever the server has told of the scans since.
+            # What the start request says, with whatever the server has told of the actions since.
             known = {state["id"]: dict(predicted, **_told(state)) for state in got}
     if runner.check_mode or not params["wait"]:
-        if not known:  # a scan given by id: where it is costs one read
+        if not known:  # an action given by id: where it is costs one read
             known = {record_id: runner.progress(record_id) for record_id in ids}
-        return _result(resource, launched, [_shaped(resource, known[record_id]) for record_id in ids])
-    return _waited(runner, params, ids, known, launched)
+        states = [_shaped(resource, known[record_id]) for record_id in ids]
+        # In check mode, the step the task asks for would be taken too (what it would keep was seen above).
+        return _result(action, launched, states, changed=launched or finishing)
+    return _waited(runner, params, ids, known, launched, finishing)
 
 
 def _waited(
@@ -379,34 +463,42 @@ def _waited(
     ids: Sequence[int],
     known: Mapping[int, Mapping[str, Any]],
     launched: bool,
+    finishing: bool = False,
 ) -> Dict[str, Any]:
     action, resource = runner.action, runner.resource
     polled, timed_out = runner.wait(ids, known, params["wait_timeout"], params["poll_interval"])
     if timed_out:
         states = [_shaped(resource, polled.get(record_id) or {"id": record_id}) for record_id in ids]
         still = ", ".join("id %s %s" % (state["id"], (state.get("status") or "submitted").upper()) for state in states)
+        after = "It was not canceled; wait for it again with id, or cancel it with state: canceled."
         raise Ended(
-            "Gave up waiting for the %s after wait_timeout (%d s): %s. It was not canceled; wait for it again with"
-            " id, or cancel it with state: canceled." % (action.label, params["wait_timeout"], still),
-            _result(resource, launched, states, timed_out=True),
+            "Gave up waiting for the %s after wait_timeout (%d s): %s. %s"
+            % (action.label, params["wait_timeout"], still, after if action.cancel else "Wait for it again with id."),
+            _result(action, launched, states, timed_out=True),
         )
     # The light poll tells the end; the whole record adds what it found (counts by severity) and how long it took.
     states = [runner.whole(record_id) for record_id in ids]
-    accepted = set(action.good_ends) | set(params["accept_end_states"])
+    accept_end_states = params.get("accept_end_states") or []
+    accepted = set(action.good_ends) | set(accept_end_states)
     refused = [state for state in states if not accepted.intersection(action.end_of(state) or ())]
     if refused:
+        advice = " List it in accept_end_states to accept it." if action.end_words else ""
         raise Ended(
-            "The %s ended in a state the task does not accept: %s. List it in accept_end_states to accept it."
-            % (action.label, "; ".join(action.describe_end(state) for state in refused)),
-            _result(resource, launched, states),
+            "The %s ended in a state the task does not accept: %s.%s"
+            % (action.label, "; ".join(action.describe_end(state) for state in refused), advice),
+            _result(action, launched, states),
         )
     gate_result = None
     if params.get("fail_on") and action.gate:
         results = action.gate.read(runner.client, states)
-        gate_result = action.gate.evaluate(params["fail_on"], results, params["accept_end_states"])
+        gate_result = action.gate.evaluate(params["fail_on"], results, accept_end_states)
         if not gate_result["passed"]:
-            raise Ended(action.gate.message(gate_result), _result(resource, launched, states, gate_result))
-    return _result(resource, launched, states, gate_result)
+            raise Ended(action.gate.message(gate_result), _result(action, launched, states, gate_result))
+    result = _result(action, launched, states, gate_result)
+    if finishing:
+        taken = action.finish.run(runner.host, runner.client, states, params)
+        result.update(taken, changed=launched or bool(taken.get("changed")))
+    return result
 
 
 def canceled(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, Any]) -> Dict[str, Any]:
@@ -432,10 +524,14 @@ def absent(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, A
         else [state for state in [reconciler.find(params.get("id"), name)] if state]
     )
     running = [state for state in found if (state.get("status") or "").upper() in runner.action.active]
-    if running:
+    if running and not runner.action.deletes_running:
         raise ValidationError(
-            "The %s still runs; Qualys deletes only %ss that ended. Cancel it first (state: canceled); nothing was"
-            " deleted." % (", ".join(runner.resource.describe(state) for state in running), runner.label)
+            "The %s still runs; Qualys deletes only %ss that ended. %s first; nothing was deleted."
+            % (
+                ", ".join(runner.resource.describe(state) for state in running),
+                runner.label,
+                "Cancel it (state: canceled)" if runner.action.cancel else "Let it end",
+            )
         )
     outcome = reconciler.absent(found)
     return {"changed": outcome.changed, "deleted_ids": [state["id"] for state in outcome.removed]}
@@ -453,20 +549,25 @@ def _shaped(resource: Resource, state: Mapping[str, Any]) -> Dict[str, Any]:
 
 
 def _result(
-    resource: Resource,
-    changed: bool,
+    action: Action,
+    launched: bool,
     states: Sequence[Mapping[str, Any]],
     gate_result: Optional[Dict[str, Any]] = None,
     timed_out: bool = False,
+    changed: Optional[bool] = None,
 ) -> Dict[str, Any]:
     """The module's result: the first (most often the only) record, every record the task started or attached to,
-    and how it went. ``changed`` is true exactly when the task launched."""
-    states = [dict(state) for state in states]
-    return {
-        "changed": changed,
+    secrets hidden, and how it went. ``changed`` is true when the task started the action, or took its finish
+    step."""
+    resource = action.resource
+    states = [resource.hide_secrets(state) for state in states]
+    result = {
+        "changed": launched if changed is None else changed,
         resource.return_key: states[0] if states else {},
         resource.return_key + "s": states,
-        "launched": changed,
+        action.words.started: launched,
         "timed_out": timed_out,
-        "gate_result": gate_result,
     }
+    if action.gate:
+        result["gate_result"] = gate_result
+    return result
