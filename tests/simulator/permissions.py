@@ -21,6 +21,8 @@ DELETE_WEB_ASSET = "Delete Web Asset"
 LAUNCH_SCAN = "Launch WAS Scan"
 CANCEL_SCAN = "Cancel WAS Scan"
 DELETE_SCAN = "Delete WAS Scan"
+# ignore_finding.htm and activate_finding.htm (also restore_finding.htm, edit_finding.htm).
+IGNORE_FINDINGS = "Ignore Vulnerabilities"
 VIEW_AUTH_PASSWORDS = "View Password in Authentication Record"
 VIEW_SELENIUM_SECRETS = "View/download Selenium Script sensitive contents"
 
@@ -41,6 +43,7 @@ ALL = frozenset(
         LAUNCH_SCAN,
         CANCEL_SCAN,
         DELETE_SCAN,
+        IGNORE_FINDINGS,
         VIEW_AUTH_PASSWORDS,
         VIEW_SELENIUM_SECRETS,
     )

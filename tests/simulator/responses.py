@@ -17,7 +17,7 @@ from .xmlout import XSI_NAMESPACE, Node, serialise
 class Outcome:
     """A successful call's answer before serialisation."""
 
-    count: int
+    count: Optional[int]  # None: no count element (an answer of the response code alone)
     data: Optional[List[Node]] = None  # None: no data element (count calls)
     paged: bool = False  # a search: hasMoreRecords/lastId and the empty-result shapes apply
     has_more: bool = False
@@ -37,7 +37,9 @@ def bare_document(root: Node, schema_location: str) -> bytes:
 
 
 def success_body(outcome: Outcome, empty_shape: str, schema_location: str) -> bytes:
-    children = [Node("responseCode", "SUCCESS"), Node("count", str(outcome.count))]
+    children = [Node("responseCode", "SUCCESS")]
+    if outcome.count is not None:
+        children.append(Node("count", str(outcome.count)))
     if outcome.paged and not outcome.data:
         # Shape "b" (samples webapp-search-jupiterone-5, finding-search-jupiterone-1) stops at the count;
         # shape "a" (sample webapp-search-jupiterone-3) adds hasMoreRecords and an empty data element.

@@ -32,10 +32,12 @@ METHODS = {
     "status": ("GET",),
     "cancel": ("POST",),
     "download": ("GET",),
+    # Findings (README "Findings"): ignore_finding.htm; activate is listed above.
+    "ignore": ("POST",),
 }
 # Operations that address one object by the id in the URL; "optional" ones also take filters instead.
 ID_REQUIRED = frozenset(("get", "update", "status", "cancel", "download"))
-ID_OPTIONAL = frozenset(("delete", "activate", "deactivate"))
+ID_OPTIONAL = frozenset(("delete", "activate", "deactivate", "ignore"))
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ ROLL_UP = ("ERROR", *NEVER_RUN, "SERVICE_ERROR", "SCAN_INTERNAL_ERROR", "SCAN_RE
 ROLL_UP += ("NO_WEB_SERVICE", GOOD)
 WITHOUT_RESULTS = ("ERROR", *NEVER_RUN, CANCELED)
 RUNNING_STATUSES = ("SUBMITTED", "RUNNING", "PROCESSING")
+IGNORED = ("ignoredReason", "ignoredBy", "ignoredDate", "ignoredComment")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def advance(store: Store, now: datetime, settings: Settings) -> None:
         else:
             scan.pop("summary", None)
         if now >= line.settled and not plan.get("settled"):
-            _settle(store, scan, line)
+            _settle(store, scan, line, settings)
             plan["settled"] = True
 
 
@@ -165,12 +166,13 @@ def _kept(app: Dict[str, Any], line: Timeline) -> List[Dict[str, Any]]:
     return app["findings"][: math.ceil(len(app["findings"]) * line.share)]
 
 
-def _settle(store: Store, scan: Record, line: Timeline) -> None:
+def _settle(store: Store, scan: Record, line: Timeline, settings: Settings) -> None:
     kept = []
+    drop_ignores = settings.finding_ignore_rescan == "dropped"
     for app in scan["_plan"]["apps"]:
         findings = _catalogued(store, _kept(app, line))
         whole = app["resultsStatus"] == GOOD and line.outcome == GOOD
-        record_findings(store, app["webApp"], findings, line.ended, whole)
+        record_findings(store, app["webApp"], findings, line.ended, whole, drop_ignores)
         kept.extend(findings)
     scan.update(results(store, kept))
 
@@ -235,9 +237,15 @@ def _stats(rows: Dict[str, List[Record]]) -> Dict[str, Any]:
 
 
 def record_findings(
-    store: Store, web_app_id: int, findings: List[Dict[str, Any]], detected: datetime, whole: bool
+    store: Store,
+    web_app_id: int,
+    findings: List[Dict[str, Any]],
+    detected: datetime,
+    whole: bool,
+    drop_ignores: bool = False,
 ) -> None:
-    """Records what a scan of one web app found; after a whole good scan, what it no longer finds is FIXED."""
+    """Records what a scan of one web app found; after a whole good scan, what it no longer finds is FIXED.
+    With ``drop_ignores`` (finding_ignore_rescan "dropped") a finding detected again is no longer ignored."""
     held = {_key(record): record for record in store.all(FINDING) if record["webApp"]["id"] == web_app_id}
     seen = set()
     for finding in findings:
@@ -252,11 +260,20 @@ def record_findings(
             if "timesDetected" in record:
                 record["timesDetected"] += 1
                 record["status"] = {"NEW": "ACTIVE", "FIXED": "REOPENED"}.get(record["status"], record["status"])
+            if drop_ignores and record.get("isIgnored"):
+                clear_ignore(record)
         store.put(FINDING, record)
     if whole:
         for key, record in held.items():
             if key not in seen and "status" in record:
                 record["status"], record["lastTestedDate"] = "FIXED", detected
+
+
+def clear_ignore(record: Record) -> None:
+    """An activate, or a scan that detects again under finding_ignore_rescan "dropped" (README "Findings")."""
+    record["isIgnored"] = False
+    for name in IGNORED:
+        record.pop(name, None)
 
 
 def _key(record: Record) -> Tuple[Any, ...]:

@@ -31,6 +31,9 @@ CHOICES: Dict[str, Tuple[Any, ...]] = {
     "scan_vuln_severity": ("absent", "present"),
     "scan_multi_launch": ("one", "per_web_app"),
     "scan_multi_target": ("as_sent", "web_apps"),
+    "finding_reignore": ("update", "refuse", "keep"),
+    "finding_ignore_rescan": ("kept", "dropped"),
+    "finding_ignore_response": ("ids", "bare"),
 }
 LIMITS = ("rate_limit", "rate_window", "concurrency_limit", "scan_concurrency")
 
@@ -80,6 +83,13 @@ class Settings:
     scan_multi_target: str = "as_sent"
     # Scans running at once before a launch is refused; the recorded error names 10.
     scan_concurrency: int = 10
+    # Findings (README "Findings"): an ignore of a finding already ignored replaces its reason and comment
+    # ("update"), is refused ("refuse") or succeeds without changing them ("keep"); a later scan that detects an
+    # ignored finding again leaves it ignored ("kept") or not ("dropped"); a successful ignore or activate answers
+    # count and each Finding{id, uniqueId} ("ids") or the response code alone ("bare").
+    finding_reignore: str = "update"
+    finding_ignore_rescan: str = "kept"
+    finding_ignore_response: str = "ids"
 
     def __post_init__(self) -> None:
         for name, allowed in CHOICES.items():

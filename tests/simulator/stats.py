@@ -10,7 +10,7 @@ import threading
 from collections import Counter
 from typing import Any, Dict, List
 
-WRITE_OPERATIONS = frozenset(("create", "update", "delete", "activate", "deactivate", "launch", "cancel"))
+WRITE_OPERATIONS = frozenset(("create", "update", "delete", "activate", "deactivate", "launch", "cancel", "ignore"))
 
 
 class Stats:

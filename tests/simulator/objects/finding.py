@@ -3,18 +3,22 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """Finding: what scans found, one record per web app, QID, URL and parameter, in the non-verbose shape and order
-of the recorded finding search (survey section 3.1, JupiterOne 2022); and Qid, the catalogue scans draw from."""
+of the recorded finding search (survey section 3.1, JupiterOne 2022), with the verbose elements of the aegis
+structs and the Elastic fixture; and Qid, the catalogue scans draw from."""
 
 from __future__ import annotations
 
 from typing import List
 
+from .. import permissions
+from ..scans import IGNORED
 from ..criteria import Searchable, at, joined, values_at
 from ..store import Record, Store
-from ..schema import Group, Leaf, Ref
+from ..schema import Group, Leaf, QList, Ref
 from ..values import BOOLEAN, DATETIME, LONG, TEXT, Keyword
 from .base import READS, ObjectType
-from .common import ID, NAME
+from .common import ID, NAME, TAGS, user
+from .finding_ignores import REASONS, activate, ignore
 
 FINDING_TYPE = Keyword("VULNERABILITY", "SENSITIVE_CONTENT", "INFORMATION_GATHERED")
 # search_finding.htm; CISA's report XML adds BURP and BUGCROWD.
@@ -35,6 +39,7 @@ QID = Group(
 )
 
 WEB_APP_SHOWN = (Leaf("id", LONG), NAME, Leaf("url", cdata=True))
+IGNORED_REASON = Keyword(*REASONS)
 
 SPEC = Group(
     "Finding",
@@ -54,12 +59,23 @@ SPEC = Group(
         Leaf("lastDetectedDate", DATETIME),
         Leaf("lastTestedDate", DATETIME),
         Leaf("timesDetected", LONG),
-        Ref("webApp", "WebApp", show=WEB_APP_SHOWN),
+        # Verbose: the web app's tags too (aegis, Elastic).
+        Ref("webApp", "WebApp", show=(*WEB_APP_SHOWN, QList("tags", TAGS.item))),
         Leaf("isIgnored", BOOLEAN),
+        # Verbose only, in the aegis order; set by an ignore, removed by an activate.
+        Leaf("ignoredReason", IGNORED_REASON),
+        user("ignoredBy"),
+        Leaf("ignoredDate", DATETIME),
+        Leaf("ignoredComment", cdata=True),
         # Searchable (search_finding.htm), not in the non-verbose shape.
         Leaf("group", GROUP, hidden=True),
     ),
     writable=False,
+)
+# The recorded non-verbose search shape (JupiterOne 2022): no ignored* elements, the web app without its tags.
+SUMMARY = SPEC.only(
+    *(child.name for child in SPEC.children if child.name not in IGNORED),
+    webApp=Ref("webApp", "WebApp", show=WEB_APP_SHOWN),
 )
 
 
@@ -88,6 +104,8 @@ FINDING = ObjectType(
         "severity": at("severity", LONG),
         "potential": at("potential", BOOLEAN),
         "isIgnored": at("isIgnored", BOOLEAN),
+        "ignoredReason": at("ignoredReason", IGNORED_REASON),
+        "ignoredDate": at("ignoredDate", DATETIME),
         "group": at("group", GROUP),
         "findingType": at("findingType", SPEC.child("findingType").type),
         "timesDetected": at("timesDetected", LONG),
@@ -99,5 +117,9 @@ FINDING = ObjectType(
         "webApp.tags.id": joined(_web_app_id, "WebApp", "tags.id", LONG),
         "webApp.tags.name": Searchable(TEXT, _web_app_tag_names, multi=True),
     },
-    operations=READS,
+    summary=SUMMARY,
+    operations=READS | {"ignore", "activate"},
+    # ignore_finding.htm and activate_finding.htm name the same permission.
+    permissions={"ignore": permissions.IGNORE_FINDINGS, "activate": permissions.IGNORE_FINDINGS},
+    handlers={"ignore": ignore, "activate": activate},
 )

@@ -39,6 +39,9 @@ DEFAULTS = {
     "scan_multi_launch": "one",
     "scan_multi_target": "as_sent",
     "scan_concurrency": 10,
+    "finding_reignore": "update",
+    "finding_ignore_rescan": "kept",
+    "finding_ignore_response": "ids",
 }
 SUMMARY = ["id", "name", "owner", "createdDate", "updatedDate"]
 
