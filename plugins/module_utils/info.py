@@ -12,6 +12,7 @@ from ansible_collections.qualys.was.plugins.module_utils.client import QualysCli
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import (
+    DateTime,
     Field,
     Items,
     Kind,
@@ -62,6 +63,14 @@ class Selector:
 
     def criterion(self, value: Any) -> Criterion:
         return Criterion(self.field, self.operator, _criterion_value(self.kind, value))
+
+
+class DateSelector(Selector):
+    """A selector of the records whose date ``field`` is after (``GREATER``) or before (``LESSER``) the value."""
+
+    def __init__(self, option: str, field: str, operator: str) -> None:
+        super().__init__(option, DateTime(), field=field)
+        self.operator = operator
 
 
 def _criterion_value(kind: Kind, value: Any) -> Any:

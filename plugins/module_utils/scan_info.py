@@ -10,22 +10,13 @@ from typing import Any, Dict, List, Mapping
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import WEB_APP
-from ansible_collections.qualys.was.plugins.module_utils.fields import DateTime, Integer, Text
-from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector, run_info_query
+from ansible_collections.qualys.was.plugins.module_utils.fields import Integer, Text
+from ansible_collections.qualys.was.plugins.module_utils.info import DateSelector, InfoQuery, Selector, run_info_query
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE, STATUS
 from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_results
 from ansible_collections.qualys.was.plugins.module_utils.scan_status import end_words
 from ansible_collections.qualys.was.plugins.module_utils.scan_target import SCAN_TYPE
-
-
-class DateSelector(Selector):
-    """A selector of the records whose date ``field`` is after (``GREATER``) or before (``LESSER``) the value."""
-
-    def __init__(self, option: str, field: str, operator: str) -> None:
-        super().__init__(option, DateTime(), field=field)
-        self.operator = operator
-
 
 # The search fields of scans (search_scan.htm): names match exactly, so the server's text match is narrowed to it.
 SELECTORS = [

@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion, as_list
+from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import FINDING, SCAN
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of
+from ansible_collections.qualys.was.plugins.module_utils.finding_records import scan_scope
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE as SCAN_RECORD
 from ansible_collections.qualys.was.plugins.module_utils.scan_gate import good_scan
 
@@ -112,29 +113,6 @@ def _agreed(values: Iterable[Any]) -> Any:
     return found.pop() if len(found) == 1 else None
 
 
-def _ids(container: Any, *path: str) -> List[int]:
-    """The ids of the records at ``path`` below ``container`` (one record or several, as xmltodict gives them)."""
-    records = [container]
-    for name in path:
-        records = [item for record in records if isinstance(record, Mapping) for item in as_list(record.get(name))]
-    found = [_int(record.get("id")) for record in records if isinstance(record, Mapping)]
-    return sorted({record_id for record_id in found if record_id is not None})
-
-
-def _scope(record: Mapping[str, Any], web_app_ids: Sequence[int]) -> Optional[Criterion]:
-    """Where the scan's finding records are: the web apps given, else those of the download's target, else the web
-    apps its target tags select (a multi-scan by tags lists no web app; webApp.tags.id is a documented field of the
-    finding search). A tag excluded there only widens the records read, not what is matched."""
-    target = record.get("target") or {}
-    apps = sorted(set(web_app_ids)) or _ids(target, "webApp") or _ids(target, "webApps", "list", "WebApp")
-    if apps:
-        return Criterion("webApp.id", "IN", apps)
-    tags = _ids(target, "tags", "included", "tagList", "list", "Tag") or _ids(
-        target, "tags", "included", "tagList", "set", "Tag"
-    )
-    return Criterion("webApp.tags.id", "IN", tags) if tags else None
-
-
 def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], scope: Optional[Criterion]) -> None:
     """Severity and potential of the listed findings the download gave without them, from the finding search.
 
@@ -185,7 +163,7 @@ def read_scan_results(client: QualysClient, scan_id: int, web_app_ids: Sequence[
     record = client.download(SCAN, scan_id, collector.start, SKIPPED)
     state = SCAN_RECORD.normalise(record)
     findings = collector.findings
-    _fill_from_findings(client, findings, _scope(record, web_app_ids))
+    _fill_from_findings(client, findings, scan_scope(record, web_app_ids))
     summary = state.get("summary") or {}
     return {
         "id": _int(record.get("id")),
