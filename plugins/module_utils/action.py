@@ -89,7 +89,9 @@ class Action:
     canceled, and there is no ``canceled`` state); ``relaunch`` offers ``launch: always``; ``since_field`` is the
     date searched to find a start of unknown outcome; ``words`` how messages speak of starting it, and the result
     of a task that started it (``launched``); ``deletes_running`` says whether the server deletes one that still
-    runs. ``defaults`` apply to any option.
+    runs. ``alike`` are options one found running must share with the task to be attached to (a report's format),
+    searched with EQUALS besides the name. ``explain_end(client, state)`` gives the record of an action that ended
+    badly with the words of its end where its records leave them out. ``defaults`` apply to any option.
     """
 
     def __init__(
@@ -114,6 +116,8 @@ class Action:
         words: Words = LAUNCH,
         name_from: Sequence[str] = ("target",),
         deletes_running: bool = False,
+        alike: Sequence[str] = (),
+        explain_end: Optional[Callable[[QualysClient, Dict[str, Any]], Dict[str, Any]]] = None,
     ) -> None:
         self.resource = resource
         self.active = tuple(active)
@@ -135,6 +139,8 @@ class Action:
         self.words = words
         self.name_from = tuple(name_from)
         self.deletes_running = deletes_running
+        self.alike = tuple(alike)
+        self.explain_end = explain_end
 
     @property
     def label(self) -> str:
@@ -211,10 +217,16 @@ class ActionRunner:
 
     # Reading ----------------------------------------------------------------------------------------------------
 
-    def running(self, name: str, since: Optional[float] = None) -> List[Dict[str, Any]]:
-        """Every action of exactly this name that still runs (launched since ``since``, when given): one search."""
+    def running(
+        self, name: str, since: Optional[float] = None, desired: Optional[Mapping[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
+        """Every action of exactly this name that still runs (launched since ``since``, when given), alike
+        ``desired`` in the options ``alike``: one search."""
         name = trimmed(name)
         criteria = [Criterion("name", "EQUALS", name), Criterion("status", "IN", list(self.action.active))]
+        for field in self.resource.fields:
+            if field.option in self.action.alike and (desired or {}).get(field.option) is not None:
+                criteria.append(Criterion(field.wire, "EQUALS", field.kind.to_wire(desired[field.option])))
         if since is not None:
             stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since - CLOCK_SKEW))
             criteria.append(Criterion(self.action.since_field, "GREATER", stamp))
@@ -276,7 +288,7 @@ class ActionRunner:
                 failure = exc
             failure = failure.for_target(self.action.start, what)
             if failure.ambiguous:
-                return self._look_for_launch(desired["name"], failure), True
+                return self._look_for_launch(desired, failure), True
             if not (self.action.refused_for_limit and self.action.refused_for_limit(failure)):
                 raise failure
             left = deadline - self._clock()
@@ -291,12 +303,15 @@ class ActionRunner:
             self._sleep(min(pause, left))
             pause = min(pause * POLL_GROWTH, poll_interval)
             if attach:
-                found = self.running(desired["name"])
+                found = self.running(desired["name"], desired=desired)
                 if found:
                     return found, False
 
-    def _look_for_launch(self, name: str, failure: QualysApiError) -> List[Dict[str, Any]]:
-        found = look_after_unknown_write(lambda: self.running(name, since=self.started_at), self._sleep)
+    def _look_for_launch(self, desired: Mapping[str, Any], failure: QualysApiError) -> List[Dict[str, Any]]:
+        name = desired["name"]
+        found = look_after_unknown_write(
+            lambda: self.running(name, since=self.started_at, desired=desired), self._sleep
+        )
         if found:
             return found
         failure.hint = (
@@ -436,7 +451,7 @@ def started(runner: ActionRunner, params: Mapping[str, Any], desired: Dict[str, 
         resource.validate(desired)
         desired = _named(runner, desired)
         attach = params.get("launch", "once") == "once"
-        found = runner.running(desired["name"]) if attach else []
+        found = runner.running(desired["name"], desired=desired) if attach else []
         if found:
             ids, launched, known = [state["id"] for state in found], False, {state["id"]: state for state in found}
         else:
@@ -481,6 +496,10 @@ def _waited(
     accept_end_states = params.get("accept_end_states") or []
     accepted = set(action.good_ends) | set(accept_end_states)
     refused = [state for state in states if not accepted.intersection(action.end_of(state) or ())]
+    if refused and action.explain_end:
+        explained = {state["id"]: action.explain_end(runner.client, state) for state in refused}
+        states = [explained.get(state["id"], state) for state in states]
+        refused = [explained[state["id"]] for state in refused]
     if refused:
         advice = " List it in accept_end_states to accept it." if action.end_words else ""
         raise Ended(

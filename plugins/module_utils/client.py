@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import random
+import re
 import socket
 import threading
 import time
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 USER_AGENT = "qualys.was-ansible-collection"
 PAGE_SIZE = 1000  # the largest page the API serves
 DOWNLOAD_CHUNK = 65536  # bytes read at a time from a download
+# A file downloaded whose first bytes are a ServiceResponse is the server's refusal, not the file.
+SERVICE_RESPONSE_HEAD = re.compile(rb"^\s*(<\?xml[^>]*\?>\s*)?<ServiceResponse\b")
+FILE_HEAD_BYTES = 512
 LIMIT_STATUSES = frozenset((409, 429))  # the server refused to run the call: safe to repeat any call
 SERVER_ERROR_STATUSES = frozenset((500, 502, 503, 504))  # outcome unknown: only reads are repeated
 MAX_TOTAL_WAIT = 120.0  # seconds a task may spend waiting between attempts, whatever the server asks
@@ -258,6 +262,36 @@ class QualysClient:
         if not page.records:
             raise QualysApiError("the server answered SUCCESS without a record", "download " + endpoint.label)
         return page.records[0]
+
+    def download_file(self, endpoint: Endpoint, record_id: int, writer: Callable[[], Callable[[bytes], None]]) -> None:
+        """A record the server sends as a file of its own bytes (``download/was/report/<id>``), not wrapped in a
+        ServiceResponse: each piece goes, as it arrives, to the callable ``writer()`` gives, which is called at
+        every attempt, since a repeated read starts again from the first byte. A ServiceResponse sent instead (a
+        refusal, with HTTP 200) fails as any refusal does, and nothing is written. Repeated as any read is."""
+
+        def read(response: "requests.Response") -> ServiceResponse:
+            try:
+                chunks = response.iter_content(DOWNLOAD_CHUNK)
+                head = b""
+                for chunk in chunks:
+                    head += chunk
+                    if len(head) >= FILE_HEAD_BYTES:
+                        break
+                if not head:
+                    raise QualysApiError("the server sent an empty body where a file was expected")
+                if SERVICE_RESPONSE_HEAD.match(head):
+                    return parse_response(head + b"".join(chunks), endpoint.element)
+                write = writer()
+                write(head)
+                for chunk in chunks:
+                    write(chunk)
+            except requests.exceptions.RequestException as exc:
+                raise QualysApiError("the download broke off (%s: %s)" % (type(exc).__name__, exc)) from None
+            finally:
+                response.close()
+            return ServiceResponse("SUCCESS", 1, False, None, [], None, None)
+
+        self._call("download", endpoint, record_id=record_id, method="GET", reader=read)
 
     # Transport --------------------------------------------------------------------------------------
 
