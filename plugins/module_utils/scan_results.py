@@ -18,9 +18,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, 
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import FINDING, SCAN
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import SCAN
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of
-from ansible_collections.qualys.was.plugins.module_utils.finding_records import scan_scope
+from ansible_collections.qualys.was.plugins.module_utils.finding_records import finding_records, scan_scope
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE as SCAN_RECORD
 from ansible_collections.qualys.was.plugins.module_utils.scan_gate import good_scan
 
@@ -103,10 +103,6 @@ def _stats(state: Mapping[str, Any]) -> Dict[str, Dict[str, Optional[int]]]:
     return stats
 
 
-def _key(qid: Any, url: Any, param: Any) -> Key:
-    return (_int(qid), text_of(url), text_of(param))
-
-
 def _agreed(values: Iterable[Any]) -> Any:
     """The value every record gives, or None when they disagree or give none."""
     found = {value for value in values if value is not None}
@@ -135,13 +131,12 @@ def _fill_from_findings(client: QualysClient, findings: List[Dict[str, Any]], sc
     keys = {(f["qid"], f["url"], f["param"]) for f in wanted}
     exact: Dict[Key, Known] = {}
     by_qid: Dict[Optional[int], Set[Known]] = {}
-    for page in client.search_pages(FINDING, criteria):
-        for record in page:
-            known = (_int(record.get("severity")), _bool(record.get("potential")))
-            key = _key(record.get("qid"), record.get("url"), record.get("param"))
-            if key in keys:
-                exact.setdefault(key, known)
-            by_qid.setdefault(key[0], set()).add(known)
+    for record in finding_records(client, criteria):
+        known = (record["severity"], record["potential"])
+        key = (record["qid"], record["url"], record["param"])
+        if key in keys:
+            exact.setdefault(key, known)
+        by_qid.setdefault(key[0], set()).add(known)
     for finding in wanted:
         match = exact.get((finding["qid"], finding["url"], finding["param"]))
         group = by_qid.get(finding["qid"], set())
