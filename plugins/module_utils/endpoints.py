@@ -18,3 +18,6 @@ TAG = Endpoint("am/tag", "Tag", "tag", version="2.0", countable=False)
 SCAN = Endpoint("was/wasscan", "WasScan", "scan")
 # A scan's findings, searched to learn what a download leaves out (search_finding.htm).
 FINDING = Endpoint("was/finding", "Finding", "finding")
+# Reports are created, polled (status), read, downloaded as files and deleted; templates are only read.
+REPORT = Endpoint("was/report", "Report", "report")
+REPORT_TEMPLATE = Endpoint("was/reporttemplate", "ReportTemplate", "report template")
