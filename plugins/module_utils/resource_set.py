@@ -7,6 +7,11 @@
 The same field table and reconciler as the one-object modules; what is added is reading many objects with the
 fewest calls, a scope that bounds what ``overridden`` and ``deleted`` may remove, and the gathered and rendered
 forms of a whole set.
+
+The life of a resource module - check every item, render or gather, else bring the set about and report a line per
+object, ``in_scope`` and a diff per line - is ``run_set_module``, the same for every kind of set (``SetKind``). The
+objects of a resource table (``ObjectSet``) are created, updated and deleted; other kinds, such as the ignores of
+findings, which are neither created nor deleted, bring their set about their own way and keep the same life.
 """
 
 from __future__ import annotations
@@ -263,40 +268,116 @@ def unlisted_warning(
     )
 
 
-def run_resource_set_module(resource: Resource) -> None:
-    """The whole life of a resource module: a set of objects merged, overridden, deleted, gathered or rendered."""
-    module = QualysModule(resource_set_argument_spec(), required_if=[("state", "overridden", ("scope",))])
+class SetOutcome(NamedTuple):
+    """What a task did to a set: a line per object (each with ``changed``), the scope's report (None without one),
+    and the warnings the task gives."""
+
+    results: List[Dict[str, Any]]
+    in_scope: Optional[Dict[str, Any]] = None
+    warnings: Tuple[str, ...] = ()
+
+
+class SetKind:
+    """What one resource module manages: its options besides the connection's, how its items are checked, rendered
+    and gathered, and how a set of them is brought about. ``run_set_module`` gives every kind the same life."""
+
+    def argument_spec(self) -> Dict[str, Dict[str, Any]]:
+        raise NotImplementedError
+
+    def validated(self, config: Optional[Sequence[Mapping[str, Any]]]) -> List[Dict[str, Any]]:
+        """The items, each checked before any call."""
+        raise NotImplementedError
+
+    def rendered(self, items: Sequence[Mapping[str, Any]]) -> List[str]:
+        raise NotImplementedError
+
+    def gathered(self, client: QualysClient, params: Mapping[str, Any]) -> Dict[str, Any]:
+        """The result keys of ``gathered``."""
+        raise NotImplementedError
+
+    def reconciled(
+        self, client: QualysClient, items: List[Dict[str, Any]], params: Mapping[str, Any], check_mode: bool
+    ) -> SetOutcome:
+        raise NotImplementedError
+
+    def diff(self, line: Mapping[str, Any]) -> Dict[str, Any]:
+        """The diff of one result line."""
+        raise NotImplementedError
+
+
+def run_set_module(kind: SetKind) -> None:
+    """The whole life of a resource module: its set merged, overridden (within a scope), deleted where the kind
+    offers it, gathered or rendered."""
+    module = QualysModule(kind.argument_spec(), required_if=[("state", "overridden", ("scope",))])
     params = module.params
     state = params["state"]
 
     def work(client: Optional[QualysClient]) -> Dict[str, Any]:
-        items = validated_items(resource, params["config"])
+        items = kind.validated(params["config"])
         if state == "rendered":
-            return {"changed": False, "rendered": render(resource, items)}
-        if state == "overridden" or (state == "deleted" and not items):
-            require_scope(params["scope"], state)
-        objects = ResourceSet(client, resource, module.ansible.check_mode, params["read_concurrency"])
+            return {"changed": False, "rendered": kind.rendered(items)}
         if state == "gathered":
-            found = Index(resource, objects.in_scope(params["scope"]))
-            gathered, facts = gather(client, resource, list(objects.whole(found, list(found.states)).states.values()))
-            return {"changed": False, "gathered": gathered, "gathered_facts": facts}
-        if state == "deleted":
-            results, selected = deleted(objects, items, params["scope"])
-        else:
-            results, selected = reconciled(
-                objects, ReferenceResolver(client, may_list=True).resolve_many(resource.fields, items), params
-            )
-        result = {"changed": any(line["changed"] for line in results), "results": results}
-        if selected is not None:
-            result["in_scope"] = scope_report(selected, results)
-            warning = unlisted_warning(resource, params["scope"], result["in_scope"], module.ansible.check_mode)
-            if warning:
-                module.ansible.warn(warning)
+            return dict(kind.gathered(client, params), changed=False)
+        done = kind.reconciled(client, items, params, module.ansible.check_mode)
+        for warning in done.warnings:
+            module.ansible.warn(warning)
+        result = {"changed": any(line["changed"] for line in done.results), "results": done.results}
+        if done.in_scope is not None:
+            result["in_scope"] = done.in_scope
         if module.ansible._diff:
-            result["diff"] = [diff_of(line) for line in results]
+            result["diff"] = [kind.diff(line) for line in done.results]
         return result
 
     module.run(work, connect=state != "rendered")
+
+
+class ObjectSet(SetKind):
+    """The objects of a resource table, created, updated and deleted as the one-object module does."""
+
+    def __init__(self, resource: Resource) -> None:
+        self.resource = resource
+
+    def argument_spec(self) -> Dict[str, Dict[str, Any]]:
+        return resource_set_argument_spec()
+
+    def validated(self, config: Optional[Sequence[Mapping[str, Any]]]) -> List[Dict[str, Any]]:
+        return validated_items(self.resource, config)
+
+    def rendered(self, items: Sequence[Mapping[str, Any]]) -> List[str]:
+        return render(self.resource, items)
+
+    def gathered(self, client: QualysClient, params: Mapping[str, Any]) -> Dict[str, Any]:
+        objects = ResourceSet(client, self.resource, True, params["read_concurrency"])
+        found = Index(self.resource, objects.in_scope(params["scope"]))
+        states = list(objects.whole(found, list(found.states)).states.values())
+        gathered, facts = gather(client, self.resource, states)
+        return {"gathered": gathered, "gathered_facts": facts}
+
+    def reconciled(
+        self, client: QualysClient, items: List[Dict[str, Any]], params: Mapping[str, Any], check_mode: bool
+    ) -> SetOutcome:
+        state = params["state"]
+        if state == "overridden" or (state == "deleted" and not items):
+            require_scope(params["scope"], state)
+        objects = ResourceSet(client, self.resource, check_mode, params["read_concurrency"])
+        if state == "deleted":
+            results, selected = deleted(objects, items, params["scope"])
+        else:
+            resolved = ReferenceResolver(client, may_list=True).resolve_many(self.resource.fields, items)
+            results, selected = reconciled(objects, resolved, params)
+        if selected is None:
+            return SetOutcome(results)
+        report = scope_report(selected, results)
+        warning = unlisted_warning(self.resource, params["scope"], report, check_mode)
+        return SetOutcome(results, report, (warning,) if warning else ())
+
+    def diff(self, line: Mapping[str, Any]) -> Dict[str, Any]:
+        return diff_of(line)
+
+
+def run_resource_set_module(resource: Resource) -> None:
+    """The whole life of a resource module of one resource table."""
+    run_set_module(ObjectSet(resource))
 
 
 def require_scope(scope: Optional[Mapping[str, Any]], state: str) -> None:
