@@ -11,6 +11,8 @@ GET  /_sim/faults     pending faults;  POST adds one fault object or a list;  DE
 GET  /_sim/clock      {"now", "simulated", "speed"};  POST {"now": "<ISO-8601>"[, "speed": n]} sets it, running n
                       times as fast as real time; {"now": null} returns to real time
 GET  /_sim/settings   every field of Settings (settings.py);  POST changes some of them
+POST /_sim/findings   {"webApp": <id>, "count": n} adds n deterministic findings to that web app (seeding.py) and
+                      answers {"created": n, "first_id": a, "last_id": b}: ids a to b, consecutive
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Tuple
 from .exchange import JSON, HttpRequest, HttpResponse
 from .faults import Fault
 from .routing import CONTROL_PREFIX
+from .seeding import seed_findings
 from .values import DATETIME
 
 if TYPE_CHECKING:
@@ -89,6 +92,12 @@ def _change_settings(app: "Application", body: Any) -> Dict[str, Any]:
     return _settings(app, body)
 
 
+def _seed_findings(app: "Application", body: Any) -> Dict[str, Any]:
+    if not isinstance(body, dict) or set(body) != {"webApp", "count"}:
+        raise ControlError('send {"webApp": <web app id>, "count": <number of findings>}')
+    return seed_findings(app.store, body["webApp"], body["count"], app.clock.now())
+
+
 ROUTES: Dict[Tuple[str, str], Handler] = {
     ("GET", "stats"): _stats,
     ("POST", "reset"): _reset,
@@ -99,6 +108,7 @@ ROUTES: Dict[Tuple[str, str], Handler] = {
     ("POST", "clock"): _set_clock,
     ("GET", "settings"): _settings,
     ("POST", "settings"): _change_settings,
+    ("POST", "findings"): _seed_findings,
 }
 
 

@@ -70,7 +70,20 @@ def values_at(value: Any, path: str) -> List[Any]:
 
 
 def at(path: str, value_type: ValueType, multi: bool = False) -> Searchable:
-    return Searchable(value_type, lambda record, store: values_at(record, path), multi)
+    names = path.split(".")
+
+    def read(record: Record, _store: Store) -> List[Any]:
+        # values_at's answer, the short way while no list lies on the path: searches read every record.
+        value: Any = record
+        for name in names:
+            if not isinstance(value, dict):
+                return values_at(record, path)
+            if name not in value:
+                return []
+            value = value[name]
+        return list(value) if isinstance(value, list) else [value]
+
+    return Searchable(value_type, read, multi)
 
 
 def present(read: Reader) -> Searchable:

@@ -10,9 +10,10 @@ Callers hold the store lock for the whole operation.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
 from .auth import Caller
 from .change import Change
@@ -26,7 +27,8 @@ from .responses import Outcome
 from .search import paginate
 from .settings import Settings
 from .store import Record, Store
-from .xmlin import ServiceRequest, data_object
+from .values import LONG
+from .xmlin import Criterion, ServiceRequest, data_object
 
 if TYPE_CHECKING:  # objects import the operations their handlers build on
     from .objects.base import ObjectType
@@ -51,7 +53,7 @@ class Call:
 
     def render(self, record: Record, spec=None) -> Node:
         viewer = Viewer(self.store, self.caller.permissions, self.settings)
-        return render(spec or self.object_type.spec, record, {}, viewer)
+        return render(spec or self.object_type.full(self.settings), record, {}, viewer)
 
     def existing(self) -> Record:
         record = self.store.get(self.kind, self.object_id)
@@ -59,10 +61,18 @@ class Call:
             raise not_found(self.kind, self.object_id)
         return record
 
-    def matching(self) -> List[Record]:
+    def found(self) -> Iterator[Record]:
+        """The records the filters match, in ascending id order, read as far as the caller reads."""
         keep = self.settings.name_whitespace == "keep"
         matches = compile_filters(self.request.filters, self.object_type.searchable, keep)
-        return [record for record in self.store.all(self.kind) if matches(record, self.store)]
+        ids = self.store.ids(self.kind)
+        records = (
+            self.store.get(self.kind, object_id) for object_id in ids[_first_possible(self.request.filters, ids) :]
+        )
+        return (record for record in records if matches(record, self.store))
+
+    def matching(self) -> List[Record]:
+        return list(self.found())
 
     def targets(self) -> List[Record]:
         """The objects a delete or (de)activation addresses: the id in the URL, else the filters."""
@@ -71,6 +81,18 @@ class Call:
         if not self.request.filters:
             raise invalid_request("Specify an object id in the URL or filters in the request.")
         return self.matching()
+
+
+def _first_possible(criteria: List[Criterion], ids: List[int]) -> int:
+    """Where in ``ids`` the first record an ``id GREATER n`` or ``id EQUALS n`` criterion lets through can be (an
+    id has one value, so none before it matches): the ``id GREATER lastId`` pages then cost what a page costs.
+    The criteria were checked already."""
+    start = 0
+    for criterion in criteria:
+        if criterion.field == "id" and criterion.operator in ("GREATER", "EQUALS"):
+            bound = LONG.parse(criterion.value)
+            start = max(start, (bisect_right if criterion.operator == "GREATER" else bisect_left)(ids, bound))
+    return start
 
 
 def _ids(kind: str, records: List[Record]) -> List[Node]:
@@ -132,11 +154,11 @@ def _search_shape(call: Call) -> Group:
     object_type = call.object_type
     verbose = call.request.preferences.get("verbose", False)
     full = verbose and (call.settings.search_shape == "full" or not object_type.verbose_unsettled)
-    return object_type.spec if full or object_type.summary is None else object_type.summary
+    return object_type.full(call.settings) if full or object_type.summary is None else object_type.summary
 
 
 def search(call: Call) -> Outcome:
-    page = paginate(call.matching(), call.request.preferences)
+    page = paginate(call.found(), call.request.preferences)
     data = [call.render(record, _search_shape(call)) for record in page.records]
     return Outcome(len(data), data, paged=True, has_more=page.has_more, last_id=page.last_id)
 

@@ -254,7 +254,7 @@ def record_findings(
         seen.add(key)
         record = held.get(key)
         if record is None:
-            record = _new_finding(store, web_app_id, qid, finding, detected)
+            record = new_finding(store, web_app_id, qid, finding, detected)
         else:
             record["lastDetectedDate"] = record["lastTestedDate"] = detected
             if "timesDetected" in record:
@@ -280,10 +280,18 @@ def _key(record: Record) -> Tuple[Any, ...]:
     return (record["webApp"]["id"], record["qid"], record.get("url"), record.get("param"))
 
 
-def _new_finding(store: Store, web_app_id: int, qid: Record, finding: Dict[str, Any], detected: datetime) -> Record:
+def new_finding(
+    store: Store,
+    web_app_id: int,
+    qid: Record,
+    finding: Dict[str, Any],
+    detected: datetime,
+    finding_id: Optional[int] = None,
+) -> Record:
+    """A finding first detected at ``detected``; ``finding_id`` where the caller took the id already."""
     name = f"{web_app_id}/{qid['id']}/{finding.get('url')}/{finding.get('param')}"
     record: Record = {
-        "id": store.new_id(),
+        "id": finding_id if finding_id is not None else store.new_id(),
         "uniqueId": str(uuid.uuid5(uuid.NAMESPACE_URL, name)),
         "qid": qid["id"],
         "name": qid["title"],

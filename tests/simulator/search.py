@@ -4,6 +4,9 @@
 
 """Search results: matching records in ascending id order, cut into pages by ``preferences``.
 
+The records come as an iterable in ascending id order and are read only as far as the page and one more, so that
+a page of a search over 100,000 findings costs what the page costs.
+
 Both real paginations work: ``id GREATER lastId`` (a criterion) and ``startFromOffset`` (1-based), and
 ``startFromId`` starts at that id. ``hasMoreRecords`` tells whether records follow the page; ``lastId``
 is given only then, as in samples webapp-search-jupiterone-7 and -9.
@@ -11,8 +14,9 @@ is given only then, as in samples webapp-search-jupiterone-7 and -9.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from .errors import invalid_request
 from .store import Record
@@ -37,14 +41,15 @@ def _preference(preferences: Dict[str, Any], name: str, default: int, low: int, 
     return value
 
 
-def paginate(records: List[Record], preferences: Dict[str, Any]) -> Page:
+def paginate(records: Iterable[Record], preferences: Dict[str, Any]) -> Page:
+    """``records`` in ascending id order."""
     limit = _preference(preferences, "limitResults", DEFAULT_LIMIT, 1, MAX_LIMIT)
     offset = _preference(preferences, "startFromOffset", 1, 1, 2**31 - 1)
-    ordered = sorted(records, key=lambda record: record["id"])
+    ordered = iter(records)
     if "startFromId" in preferences:
-        ordered = [record for record in ordered if record["id"] >= preferences["startFromId"]]
+        ordered = (record for record in ordered if record["id"] >= preferences["startFromId"])
     skipped = offset - 1
-    remaining = ordered[skipped:]
-    page = remaining[:limit]
-    has_more = len(remaining) > limit
+    window = list(itertools.islice(ordered, skipped, skipped + limit + 1))
+    page = window[:limit]
+    has_more = len(window) > limit
     return Page(page, has_more, page[-1]["id"] if has_more else None)

@@ -31,12 +31,16 @@ class Store:
         self.lock = threading.RLock()
         self._initial = {kind: {record["id"]: record for record in records} for kind, records in initial.items()}
         self._records: Dict[str, Dict[int, Record]] = {}
+        # The ids of each kind in ascending order, kept until a record of the kind is added or deleted: searches
+        # walk them at every call, and there may be 100,000 findings.
+        self._ordered: Dict[str, List[int]] = {}
         self._next_id = 0
         self.reset()
 
     def reset(self) -> None:
         with self.lock:
             self._records = copy.deepcopy(self._initial)
+            self._ordered = {}
             # One id sequence for everything created at run time, above every id in the fixture: new objects
             # sort after existing ones, as the service's growing ids do.
             self._next_id = _largest_id(list(list(kind.values()) for kind in self._initial.values())) + 1
@@ -46,14 +50,32 @@ class Store:
             self._next_id += 1
             return self._next_id - 1
 
+    def new_ids(self, count: int) -> range:
+        """``count`` consecutive new ids at once (seeding many findings)."""
+        with self.lock:
+            self._next_id += count
+            return range(self._next_id - count, self._next_id)
+
     def get(self, kind: str, object_id: int) -> Optional[Record]:
         return self._records.get(kind, {}).get(object_id)
 
+    def ids(self, kind: str) -> List[int]:
+        """The ids of every record of a kind, ascending; the caller must not change the list."""
+        ordered = self._ordered.get(kind)
+        if ordered is None:
+            ordered = self._ordered[kind] = sorted(self._records.get(kind, {}))
+        return ordered
+
     def all(self, kind: str) -> List[Record]:
-        return sorted(self._records.get(kind, {}).values(), key=lambda record: record["id"])
+        records = self._records.get(kind, {})
+        return [records[object_id] for object_id in self.ids(kind)]
 
     def put(self, kind: str, record: Record) -> None:
-        self._records.setdefault(kind, {})[record["id"]] = record
+        records = self._records.setdefault(kind, {})
+        if record["id"] not in records:
+            self._ordered.pop(kind, None)
+        records[record["id"]] = record
 
     def delete(self, kind: str, object_id: int) -> None:
-        self._records.get(kind, {}).pop(object_id, None)
+        if self._records.get(kind, {}).pop(object_id, None) is not None:
+            self._ordered.pop(kind, None)
