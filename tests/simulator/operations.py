@@ -53,7 +53,7 @@ class Call:
 
     def render(self, record: Record, spec=None) -> Node:
         viewer = Viewer(self.store, self.caller.permissions, self.settings)
-        return render(spec or self.object_type.spec, record, {}, viewer)
+        return render(spec or self.object_type.full(self.settings), record, {}, viewer)
 
     def existing(self) -> Record:
         record = self.store.get(self.kind, self.object_id)
@@ -154,7 +154,7 @@ def _search_shape(call: Call) -> Group:
     object_type = call.object_type
     verbose = call.request.preferences.get("verbose", False)
     full = verbose and (call.settings.search_shape == "full" or not object_type.verbose_unsettled)
-    return object_type.spec if full or object_type.summary is None else object_type.summary
+    return object_type.full(call.settings) if full or object_type.summary is None else object_type.summary
 
 
 def search(call: Call) -> Outcome:

@@ -23,6 +23,9 @@ CANCEL_SCAN = "Cancel WAS Scan"
 DELETE_SCAN = "Delete WAS Scan"
 # ignore_finding.htm and activate_finding.htm (also restore_finding.htm, edit_finding.htm).
 IGNORE_FINDINGS = "Ignore Vulnerabilities"
+# scorecard_report.htm names "Create Report"; no source names one for deleting reports.
+CREATE_REPORT = "Create Report"
+DELETE_REPORT = "Delete Report"
 VIEW_AUTH_PASSWORDS = "View Password in Authentication Record"
 VIEW_SELENIUM_SECRETS = "View/download Selenium Script sensitive contents"
 
@@ -44,6 +47,8 @@ ALL = frozenset(
         CANCEL_SCAN,
         DELETE_SCAN,
         IGNORE_FINDINGS,
+        CREATE_REPORT,
+        DELETE_REPORT,
         VIEW_AUTH_PASSWORDS,
         VIEW_SELENIUM_SECRETS,
     )

@@ -118,8 +118,10 @@ class QpsService:
                         advancing.advance(self.store, now, settings)
                 call = Call(object_type, service_request, object_id, caller, self.store, now, settings)
                 outcome = perform(call, route.operation)
+            disposition = {"Content-Disposition": f'attachment; filename="{outcome.filename}"'}
+            if outcome.file is not None:
+                return HttpResponse(200, outcome.file, content_type=outcome.content_type, headers=disposition)
             if outcome.document is not None:
-                disposition = {"Content-Disposition": f'attachment; filename="{outcome.filename}"'}
                 return HttpResponse(200, bare_document(outcome.document, location), headers=disposition)
             return HttpResponse(200, success_body(outcome, settings.empty_shape, location))
         except QpsError as error:

@@ -25,6 +25,9 @@ class Outcome:
     # A document answered bare, without the ServiceResponse envelope (a scan's results download), and its file name.
     document: Optional[Node] = None
     filename: Optional[str] = None
+    # A file answered as it is (a report's download), with its Content-Type; named by ``filename``.
+    file: Optional[bytes] = None
+    content_type: Optional[str] = None
 
 
 def _envelope(children: List[Node], schema_location: str) -> bytes:

@@ -63,10 +63,10 @@ class Ref:
 
 @dataclass(frozen=True)
 class Repeated:
-    """A plain sequence of leaves, replaced as a whole (``onDays/WeekDay``)."""
+    """A plain sequence of leaves or references, replaced as a whole (``onDays/WeekDay``)."""
 
     name: str
-    item: Leaf
+    item: Union[Leaf, Ref]  # references too: a report's ``webapps/WebApp``, sent without a set wrapper
     writable: bool = True
 
 

@@ -31,6 +31,11 @@ CHOICES: Dict[str, Tuple[Any, ...]] = {
     "scan_vuln_severity": ("absent", "present"),
     "scan_multi_launch": ("one", "per_web_app"),
     "scan_multi_target": ("as_sent", "web_apps"),
+    "report_status": ("observed", "submitted"),
+    "report_early_download": ("http_error", "qps_error"),
+    "report_error_detail": ("message", "none"),
+    "report_scan_config": ("refuse", "webapp"),
+    "report_template_shape": ("brief", "audited"),
     "finding_reignore": ("update", "refuse", "keep"),
     "finding_ignore_rescan": ("kept", "dropped"),
     "finding_ignore_response": ("ids", "bare"),
@@ -83,6 +88,19 @@ class Settings:
     scan_multi_target: str = "as_sent"
     # Scans running at once before a launch is refused; the recorded error names 10.
     scan_concurrency: int = 10
+    # Reports (README "Reports"): whether a report is SUBMITTED before RUNNING; how a download before COMPLETE is
+    # refused (HTTP 400 or 200); whether status and get of a failed report carry its message; whether a
+    # WAS_SCAN_REPORT with a webAppReport config is refused or made as a web app report; whether templates show an
+    # owner and dates; seconds a report is generating; the message that makes reports created while it is set
+    # fail; the subscription's report storage in MB.
+    report_status: str = "observed"
+    report_early_download: str = "http_error"
+    report_error_detail: str = "message"
+    report_scan_config: str = "refuse"
+    report_template_shape: str = "brief"
+    report_duration: float = 60.0
+    report_failure: str = ""
+    report_storage_mb: float = 200.0
     # Findings (README "Findings"): an ignore of a finding already ignored replaces its reason and comment
     # ("update"), is refused ("refuse") or succeeds without changing them ("keep"); a later scan that detects an
     # ignored finding again leaves it ignored ("kept") or not ("dropped"); a successful ignore or activate answers
@@ -103,6 +121,12 @@ class Settings:
                 raise ValueError(f"{name} must be a positive integer")
         if not isinstance(self.latency, (int, float)) or isinstance(self.latency, bool) or self.latency < 0:
             raise ValueError("latency must be a number of seconds, 0 or more")
+        for name in ("report_duration", "report_storage_mb"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise ValueError(f"{name} must be a positive number")
+        if not isinstance(self.report_failure, str):
+            raise ValueError("report_failure must be a text, empty for reports that complete")
         lifetime = self.token_lifetime
         if not isinstance(lifetime, (int, float)) or isinstance(lifetime, bool) or lifetime <= 0:
             raise ValueError("token_lifetime must be a positive number of seconds")

@@ -14,6 +14,8 @@ from .base import ObjectType
 from .common import PARAMETER_SET, USER
 from .finding import FINDING, QID
 from .option_profile import OPTION_PROFILE
+from .report import REPORT
+from .report_template import REPORT_TEMPLATE
 from .scan import SCAN
 from .schedule import SCHEDULE
 from .tag import TAG
@@ -21,7 +23,7 @@ from .web_app import WEB_APP
 
 OBJECT_TYPES: Dict[Tuple[str, str], ObjectType] = {
     (object_type.module, object_type.path): object_type
-    for object_type in (SCHEDULE, OPTION_PROFILE, AUTH_RECORD, WEB_APP, TAG, SCAN, FINDING)
+    for object_type in (SCHEDULE, OPTION_PROFILE, AUTH_RECORD, WEB_APP, TAG, SCAN, FINDING, REPORT, REPORT_TEMPLATE)
 }
 
 # Every kind of stored record, by element name; users, parameter sets and the QID catalogue have no endpoints of

@@ -43,6 +43,11 @@ class ObjectType:
     handlers: Dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     # Called before every QPS call, with the store locked: (store, now, settings), to bring state up to the clock.
     advance: Optional[Callable[[Any, Any, Any], None]] = None
+    # The full shape where a setting chooses it (settings -> Group), in place of ``spec`` in answers.
+    variant: Optional[Callable[[Any], Group]] = None
+
+    def full(self, settings: Any) -> Group:
+        return self.variant(settings) if self.variant else self.spec
 
     @property
     def kind(self) -> str:

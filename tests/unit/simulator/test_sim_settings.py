@@ -42,6 +42,14 @@ DEFAULTS = {
     "finding_reignore": "update",
     "finding_ignore_rescan": "kept",
     "finding_ignore_response": "ids",
+    "report_status": "observed",
+    "report_early_download": "http_error",
+    "report_error_detail": "message",
+    "report_scan_config": "refuse",
+    "report_template_shape": "brief",
+    "report_duration": 60.0,
+    "report_failure": "",
+    "report_storage_mb": 200.0,
 }
 SUMMARY = ["id", "name", "owner", "createdDate", "updatedDate"]
 
@@ -76,6 +84,11 @@ def test_defaults(api):
         ("scan_good_results", "successful"),
         ("scan_processing", "phase"),
         ("scan_concurrency", 0),
+        ("report_status", "FINISHED"),
+        ("report_duration", 0),
+        ("report_duration", "60"),
+        ("report_failure", 1),
+        ("report_storage_mb", -1),
     ],
 )
 def test_bad_values_refused(api, name, bad):
