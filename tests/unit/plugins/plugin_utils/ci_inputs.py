@@ -13,7 +13,7 @@ BLOG = {"id": 101, "name": "Demo Blog"}
 SHOP = {"id": 202, "name": "Demo Shop"}
 
 
-def finding(number, qid, severity, web_app=BLOG, **changes):
+def finding(number, qid, severity, web_app=None, **changes):
     record = {
         "id": number,
         "unique_id": "0a1b2c3d-%04d" % number,
@@ -25,7 +25,7 @@ def finding(number, qid, severity, web_app=BLOG, **changes):
         "status": "active",
         "url": "https://blog.example.com/page/%d" % number,
         "param": None,
-        "web_app": dict(web_app),
+        "web_app": dict(web_app or BLOG),
         "first_detected": "2026-11-01T10:00:00Z",
         "last_detected": "2026-12-01T10:00:00Z",
         "last_tested": "2026-12-01T10:00:00Z",
