@@ -14,7 +14,7 @@ import urllib3
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
-from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, SCAN_SCHEDULE, TAG
+from ansible_collections.qualys.was.plugins.module_utils.endpoints import OPTION_PROFILE, REPORT, SCAN_SCHEDULE, TAG
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysApiError
 from ansible_collections.qualys.was.tests.unit.fakes import (
     FakeSession,
@@ -446,3 +446,57 @@ def test_every_kind_of_failed_read_counts_against_the_retries(failing):
     with pytest.raises(QualysApiError):
         client.search(OPTION_PROFILE)
     assert client.calls == 3 and len(slept) == 2
+
+
+# A file downloaded as it is (download/was/report/<id>) --------------------------------------------------------
+
+
+def collected():
+    """A writer factory that keeps what each attempt wrote."""
+    attempts = []
+
+    def writer():
+        attempts.append(b"")
+        return lambda piece: attempts.__setitem__(-1, attempts[-1] + piece)
+
+    return writer, attempts
+
+
+def test_a_file_is_passed_on_as_it_arrives_whatever_its_bytes():
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 600 + b"\n%%EOF\n"
+    client, session, slept = make_client([Reply(pdf)])
+    writer, attempts = collected()
+    client.download_file(REPORT, 8001, writer)
+    assert attempts == [pdf] and session.requests[0].method == "GET"
+    assert session.requests[0].url.endswith("/qps/rest/3.0/download/was/report/8001")
+
+
+def test_an_xml_report_is_a_file_but_a_service_response_in_its_place_is_a_refusal_and_nothing_is_written():
+    xml = b'<?xml version="1.0" encoding="UTF-8"?>\n<WAS_WEBAPP_REPORT><HEADER/></WAS_WEBAPP_REPORT>'
+    refusal = error_response("INVALID_REQUEST", "Report 8001 is not yet complete.", "Wait until it is COMPLETE.")
+    client, session, slept = make_client([Reply(xml), Reply(refusal)])
+    writer, attempts = collected()
+    client.download_file(REPORT, 8001, writer)
+    with pytest.raises(QualysApiError) as failure:
+        client.download_file(REPORT, 8001, writer)
+    assert attempts == [xml]
+    assert failure.value.response_code == "INVALID_REQUEST" and "not yet complete" in str(failure.value)
+
+
+def test_a_download_that_breaks_off_starts_again_from_the_first_byte():
+    def broken():
+        yield b"%PDF-1.4 first half" + b"." * 1000
+        raise requests.exceptions.ChunkedEncodingError("connection broken")
+
+    client, session, slept = make_client([Reply(chunks=broken()), Reply(b"%PDF-1.4 whole")])
+    writer, attempts = collected()
+    client.download_file(REPORT, 8001, writer)
+    assert attempts == [b"%PDF-1.4 first half" + b"." * 1000, b"%PDF-1.4 whole"] and client.calls == 2
+
+
+def test_an_empty_file_is_a_failed_read():
+    client, session, slept = make_client([Reply(b"")] * 2, retries=1)
+    writer, attempts = collected()
+    with pytest.raises(QualysApiError, match="empty body where a file was expected"):
+        client.download_file(REPORT, 8001, writer)
+    assert attempts == [] and client.calls == 2
