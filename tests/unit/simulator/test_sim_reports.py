@@ -718,3 +718,15 @@ def test_report_with_template_records_nothing_of_it(api):
     reply = create(api, web_app_report(web_apps(SHOP), extra="<template><id>1994875</id></template>"))
 
     assert reply.code == "SUCCESS" and reply.records[0].find("template") is None
+
+
+def test_a_file_holds_the_first_thousand_findings(api):
+    at(api, 0)
+    assert api.control("POST", "findings", {"webApp": BLOG, "count": 1200})[0] == 200
+    report_id = create(api, web_app_report(web_apps(BLOG), "CSV_V2")).ids[0]
+    at(api, DURATION)
+    rows = list(csv.DictReader(io.StringIO(download(api, report_id).body.decode())))
+    first = api.search("finding", criteria("webApp.id", "EQUALS", str(BLOG)), "<limitResults>1</limitResults>")
+
+    assert len(rows) == 1000
+    assert rows[0]["ID"] == first.records[0].findtext("id")
