@@ -5,8 +5,8 @@
 """Report: create, status, get, search, count, delete and download (README "Reports").
 
 The record's elements and order are the Saint-Gobain Qualys starter's Report bean; the create request is the one
-CISA, DUSTY, the GitHub Action and VulnWhisperer send. The life of a report on the clock and its file are
-``reports.py``.
+CISA, DUSTY, the GitHub Action and VulnWhisperer send. What a create must satisfy and what the server fills in are
+``report_rules.py``; the life of a report on the clock is ``reports.py``, its file ``report_files``.
 """
 
 from __future__ import annotations
