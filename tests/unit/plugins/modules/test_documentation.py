@@ -49,7 +49,9 @@ def argument_spec(module):
     """The argument spec the module's main() gives AnsibleModule."""
 
     def capture(self, *args, **kwargs):  # pylint: disable=unused-argument
-        raise SpecCaptured(kwargs["argument_spec"] if "argument_spec" in kwargs else args[0])
+        spec = kwargs["argument_spec"] if "argument_spec" in kwargs else args[0]
+        # A module that writes a file takes the file options (mode, owner, ...) as AnsibleModule adds them.
+        raise SpecCaptured(dict(spec, **basic.FILE_COMMON_ARGUMENTS) if kwargs.get("add_file_common_args") else spec)
 
     with mock.patch.object(basic.AnsibleModule, "__init__", capture), patch_module_args({}):
         try:
@@ -60,10 +62,14 @@ def argument_spec(module):
 
 
 def fragment_options(name):
-    """The options of a doc fragment of this collection, ``qualys.was.connection[.VARIABLE]``."""
+    """The options of a doc fragment of this collection, ``qualys.was.connection[.VARIABLE]``, or of ansible-core
+    (``ansible.builtin.files``, the file options of a module that writes a file)."""
     parts = name.split(".")
-    assert parts[:2] == ["qualys", "was"] and len(parts) in (3, 4), "unexpected doc fragment %s" % name
-    fragment = importlib.import_module("%s.plugins.doc_fragments.%s" % (COLLECTION, parts[2])).ModuleDocFragment
+    assert parts[:2] in (["qualys", "was"], ["ansible", "builtin"]) and len(parts) in (3, 4), (
+        "unexpected doc fragment %s" % name
+    )
+    package = "%s.plugins.doc_fragments" % (COLLECTION if parts[0] == "qualys" else "ansible")
+    fragment = importlib.import_module("%s.%s" % (package, parts[2])).ModuleDocFragment
     variable = parts[3].upper() if len(parts) == 4 else "DOCUMENTATION"
     return yaml.safe_load(getattr(fragment, variable)).get("options") or {}
 
