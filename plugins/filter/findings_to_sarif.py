@@ -21,10 +21,11 @@ description:
     the highest severity of its findings."
   - Each result has C(partialFingerprints.qualysWasFinding/v1), a hash of the web app, QID, URL and parameter, the
     same in every run and from either module, so that GitHub keeps one alert per finding across uploads.
-  - Each location names the web app (or the scan, when its target names no single web app) as a logical location.
-    A finding with a URL also has it as C(physicalLocation.artifactLocation.uri), with C(region.startLine) 1, since
-    GitHub shows a result only with a physical location and a start line. Findings without a URL (information
-    gathered, mostly) have none, and GitHub may leave them out.
+  - Each location is the finding's URL, as C(physicalLocation.artifactLocation.uri) with C(region.startLine) 1
+    (GitHub shows a result only with a physical location and a start line), and the web app it is in (or the
+    scan, when its target names no single web app) as a logical location.
+  - A finding without a URL is left out, information gathered among them (Qualys gives it none), since GitHub
+    refuses the whole log when one result has no physical location.
   - The tool is C(Qualys WAS); its version is the version of this collection.
 positional: _input
 options:
@@ -41,7 +42,9 @@ options:
     choices: [1, 2, 3, 4, 5]
     default: 1
   include_information_gathered:
-    description: Include information gathered, which is left out by default.
+    description:
+      - Include information gathered, which is left out by default.
+      - Information gathered without a URL is left out all the same (see the description).
     type: bool
     default: false
   include_ignored:

@@ -9,6 +9,7 @@ One run of one tool, one rule per QID, one result per finding. What GitHub reads
 buckets into low, medium, high and critical, and that makes the alert a security alert), ``partialFingerprints``
 to tell the same result in two uploads, and a physical location with ``region.startLine`` on every result
 (Microsoft's SARIF validator checks the last as rule GH1003). A URL has no lines: line 1 stands for the page.
+The web app (or the scan) is the location's logical location.
 """
 
 from __future__ import annotations
@@ -58,12 +59,10 @@ def _rule(qid: int, findings: List[Mapping[str, Any]]) -> Dict[str, Any]:
 
 
 def _location(finding: Mapping[str, Any]) -> Dict[str, Any]:
-    location: Dict[str, Any] = {
+    return {
+        "physicalLocation": {"artifactLocation": {"uri": finding["url"]}, "region": {"startLine": 1}},
         "logicalLocations": [{"name": subject_name(finding["subject"]), "kind": "resource"}],
     }
-    if finding["url"]:
-        location["physicalLocation"] = {"artifactLocation": {"uri": finding["url"]}, "region": {"startLine": 1}}
-    return location
 
 
 def _result(finding: Mapping[str, Any], rule_index: int) -> Dict[str, Any]:
@@ -86,7 +85,10 @@ def _result(finding: Mapping[str, Any], rule_index: int) -> Dict[str, Any]:
 
 
 def sarif_log(findings: Iterable[Mapping[str, Any]], version: str) -> Dict[str, Any]:
-    findings = list(findings)
+    # GitHub refuses the whole log when one result has no physical location ("locationFromSarifResult: expected at
+    # least one location", "expected a physical location"; codeql-action issues 1738 and 2459): a finding without a
+    # URL, as information gathered is, has none to give, and is left out.
+    findings = [finding for finding in findings if finding["url"]]
     by_qid: Dict[int, List[Mapping[str, Any]]] = {}
     for finding in findings:
         by_qid.setdefault(finding["qid"], []).append(finding)

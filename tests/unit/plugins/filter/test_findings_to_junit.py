@@ -7,12 +7,19 @@ Validation against Jenkins' JUnit schema is in tests/system/test_ci_formats.py, 
 
 from __future__ import annotations
 
+import inspect
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.qualys.was.plugins.filter.findings_to_junit import FilterModule, findings_to_junit
+from ansible_collections.qualys.was.plugins.filter.findings_to_junit import (
+    DOCUMENTATION,
+    EXAMPLES,
+    FilterModule,
+    findings_to_junit,
+)
 from ansible_collections.qualys.was.tests.unit.plugins.plugin_utils.ci_inputs import (
     FINDING_INFO_RESULT,
     FINDINGS,
@@ -45,6 +52,18 @@ def cases_of(document):
 
 def test_the_filter_is_registered_under_its_name():
     assert FilterModule().filters() == {"findings_to_junit": findings_to_junit}
+
+
+def test_its_documentation_parses_and_documents_its_options_and_defaults():
+    documentation = yaml.safe_load(DOCUMENTATION)
+    assert yaml.safe_load(EXAMPLES)
+
+    parameters = inspect.signature(findings_to_junit).parameters
+    assert documentation["name"] == "findings_to_junit"
+    assert list(documentation["options"]) == ["_input"] + list(parameters)[1:]
+    for option, spec in documentation["options"].items():
+        if option != "_input":
+            assert spec["default"] == parameters[option].default, option
 
 
 @pytest.mark.parametrize("data", [FINDING_INFO_RESULT, FINDINGS], ids=["whole result", "findings list"])

@@ -7,12 +7,19 @@ Validation against the SARIF 2.1.0 schema is in tests/system/test_ci_formats.py,
 
 from __future__ import annotations
 
+import inspect
 import json
 
 import pytest
+import yaml
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.qualys.was.plugins.filter.findings_to_sarif import FilterModule, findings_to_sarif
+from ansible_collections.qualys.was.plugins.filter.findings_to_sarif import (
+    DOCUMENTATION,
+    EXAMPLES,
+    FilterModule,
+    findings_to_sarif,
+)
 from ansible_collections.qualys.was.plugins.module_utils.versions import COLLECTION_VERSION
 from ansible_collections.qualys.was.tests.unit.plugins.plugin_utils.ci_inputs import (
     FINDING_INFO_RESULT,
@@ -41,6 +48,18 @@ def results_by_url(log):
 
 def test_the_filter_is_registered_under_its_name():
     assert FilterModule().filters() == {"findings_to_sarif": findings_to_sarif}
+
+
+def test_its_documentation_parses_and_documents_its_options_and_defaults():
+    documentation = yaml.safe_load(DOCUMENTATION)
+    assert yaml.safe_load(EXAMPLES)
+
+    parameters = inspect.signature(findings_to_sarif).parameters
+    assert documentation["name"] == "findings_to_sarif"
+    assert list(documentation["options"]) == ["_input"] + list(parameters)[1:]
+    for option, spec in documentation["options"].items():
+        if option != "_input":
+            assert spec["default"] == parameters[option].default, option
 
 
 @pytest.mark.parametrize("data", [FINDING_INFO_RESULT, FINDINGS], ids=["whole result", "findings list"])
@@ -102,18 +121,26 @@ def test_the_url_is_the_location_and_the_web_app_its_logical_location():
 
 
 def test_information_gathered_only_when_asked_for_and_as_informational():
-    assert "45038" not in json.dumps(findings_to_sarif(FINDINGS))
+    gathered = finding(7, 45039, 1, type="information_gathered", url="https://blog.example.com/robots.txt")
+    assert "45039" not in json.dumps(findings_to_sarif(FINDINGS + [gathered]))
 
-    run = run_of(findings_to_sarif(FINDINGS, include_information_gathered=True))
+    run = run_of(findings_to_sarif(FINDINGS + [gathered], include_information_gathered=True))
 
-    gathered = [result for result in run["results"] if result["ruleId"] == "45038"]
-    assert len(gathered) == 1
-    assert gathered[0]["kind"] == "informational" and gathered[0]["level"] == "none"
-    # No URL: no physical location, the web app alone.
-    assert "physicalLocation" not in gathered[0]["locations"][0]
-    rule = next(rule for rule in run["tool"]["driver"]["rules"] if rule["id"] == "45038")
+    [result] = [result for result in run["results"] if result["ruleId"] == "45039"]
+    assert result["kind"] == "informational" and result["level"] == "none"
+    rule = next(rule for rule in run["tool"]["driver"]["rules"] if rule["id"] == "45039")
     assert "security-severity" not in rule["properties"]
     assert rule["defaultConfiguration"]["level"] == "none"
+
+
+def test_a_finding_without_a_url_is_left_out_since_github_refuses_a_result_without_a_physical_location():
+    # FINDINGS' information gathered (45038) has no URL, as Qualys gives none.
+    run = run_of(findings_to_sarif(FINDINGS + [finding(8, 150300, 5, url=None)], include_information_gathered=True))
+
+    assert not {"45038", "150300"} & {result["ruleId"] for result in run["results"]}
+    assert not {"45038", "150300"} & {rule["id"] for rule in run["tool"]["driver"]["rules"]}
+    for result in run["results"]:
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 
 
 def test_ignored_findings_only_when_asked_for():
