@@ -140,15 +140,15 @@ LAUNCHES = 3
 @pytest.fixture(scope="module", name="variant_runs")
 def variant_runs_fixture(module_simulators, tmp_path_factory):
     """Every scan variant's run, several at once, each against a simulator of its own."""
-    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Scan variant", START_CLOCK, scans=True)
+    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Scan variant", START_CLOCK, group="scan")
 
 
 def test_every_scan_variant_has_expected_calls():
     # A scan setting added to the simulator must be added to the table, with the calls its variant costs.
-    assert sorted(name for name, _settings in one_at_a_time(scans=True)) == sorted(EXPECTED_CALLS)
+    assert sorted(name for name, _settings in one_at_a_time("scan")) == sorted(EXPECTED_CALLS)
 
 
-@pytest.mark.parametrize("variant", [name for name, _settings in one_at_a_time(scans=True)])
+@pytest.mark.parametrize("variant", [name for name, _settings in one_at_a_time("scan")])
 def test_was_scan_under_variant(variant_runs, variant):
     run, stats = variant_runs[variant]
 

@@ -151,7 +151,7 @@ def name_in_criteria(stats: Dict[str, Any]) -> List[str]:
 @pytest.fixture(scope="module", name="variant_runs")
 def variant_runs_fixture(module_simulators, tmp_path_factory):
     """Every variant's run, several at once: each has a simulator of its own, started with the variant's flags."""
-    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Variant", START_CLOCK, scans=False)
+    return run_variants(module_simulators, tmp_path_factory, TASKS_YAML, "Variant", START_CLOCK)
 
 
 def test_every_variant_has_expected_calls():

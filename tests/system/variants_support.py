@@ -32,17 +32,23 @@ def default_settings() -> Dict[str, Any]:
     return {name: values[0] for name, values in CHOICES.items()}
 
 
-def is_scan_setting(name: str) -> bool:
-    """Settings of how scans behave: only a playbook that runs scans meets them (test_scan_variants.py)."""
-    return name.startswith("scan_")
+# Settings of behaviours only some playbooks meet, by the first word of their names: scans (test_scan_variants.py) and
+# finding ignores (test_finding_ignore_variants.py). The others, every playbook meets (test_variants.py).
+GROUPS = ("scan", "finding")
 
 
-def one_at_a_time(scans: bool = False) -> List[Tuple[str, Dict[str, Any]]]:
+def setting_group(name: str) -> str:
+    """The group of a setting (``scan`` for scan_good_results), or "" for one every playbook meets."""
+    head = name.split("_", 1)[0]
+    return head if head in GROUPS else ""
+
+
+def one_at_a_time(group: str = "") -> List[Tuple[str, Dict[str, Any]]]:
     """``("defaults", {})``, then ``("search_shape=full", {"search_shape": "full"})`` and so on for every value of
-    the configuration settings, or with ``scans`` of the scan settings."""
+    the settings of ``group`` ("" the configuration settings, "scan" the scan settings, ...)."""
     found: List[Tuple[str, Dict[str, Any]]] = [("defaults", {})]
     for name, values in non_default_settings().items():
-        if is_scan_setting(name) == scans:
+        if setting_group(name) == group:
             found.extend(("%s=%s" % (name, value), {name: value}) for value in values)
     return found
 
@@ -66,10 +72,10 @@ def run_variants(
     tasks_yaml: str,
     play_name: str,
     clock: str,
-    scans: bool,
+    group: str = "",
 ) -> Dict[str, Tuple[Any, Dict[str, Any]]]:
     """Every variant's run of the tasks, several at once: each against a simulator of its own, started with the
-    variant's flags and set to ``clock``; with ``scans`` the scan settings' variants, else every other setting's."""
+    variant's flags and set to ``clock``; the variants of the settings of ``group`` (see ``one_at_a_time``)."""
 
     def run_variant(settings: Dict[str, Any], folder: str) -> Tuple[Any, Dict[str, Any]]:
         sim = module_simulators(*cli_flags(settings))
@@ -82,6 +88,6 @@ def run_variants(
     with ThreadPoolExecutor(max_workers=parallel_runs()) as pool:
         futures = {
             name: pool.submit(run_variant, settings, str(tmp_path_factory.mktemp(name.replace("=", "-"))))
-            for name, settings in one_at_a_time(scans=scans)
+            for name, settings in one_at_a_time(group)
         }
         return {name: future.result() for name, future in futures.items()}
