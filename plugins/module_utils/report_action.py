@@ -50,7 +50,8 @@ def describe_end(state: Mapping[str, Any]) -> str:
     return "%s ended %s%s" % (
         RESOURCE.describe(state),
         (state.get("status") or "unknown").upper(),
-        ": %s" % words if words else " without saying why",
+        # The runner ends the sentence: the server's own final full stop would double it.
+        ": %s" % words.rstrip(".") if words else " without saying why",
     )
 
 

@@ -95,13 +95,13 @@ def target_fits_type(desired: Mapping[str, Any]) -> Optional[str]:
     given = [option for option, value in (desired.get("target") or {}).items() if value]
     wrong = [option for option in given if option not in allowed]
     if wrong:
-        return "A %s report's target takes %s, not %s." % (
+        return "A report of type %s takes %s in its target, not %s." % (
             kind,
             " or ".join("target." + option for option in allowed) or "nothing",
             " and ".join("target." + option for option in wrong),
         )
     if needed and not given:
-        return "A %s report needs %s." % (kind, " or ".join("target." + option for option in allowed))
+        return "A report of type %s needs %s." % (kind, " or ".join("target." + option for option in allowed))
     if kind == "web_app" and "tags" in given and not desired["target"]["tags"].get("included"):
         return "target.tags needs included: a report covers the web apps its tags select."
     return None

@@ -99,7 +99,7 @@ def test_a_search_record_without_config_is_not_whole():
     "desired, words",
     [
         ({"type": "web_app"}, "needs target.web_apps or target.tags"),
-        ({"type": "scan", "target": {"web_apps": [1]}}, "takes target.scans, not target.web_apps"),
+        ({"type": "scan", "target": {"web_apps": [1]}}, "takes target.scans in its target, not target.web_apps"),
         ({"type": "catalog", "target": {"tags": {"included": {"tag_list": [1]}}}}, "takes nothing"),
         ({"type": "web_app", "target": {"tags": {"excluded": {"tag_list": [1]}}}}, "target.tags needs included"),
         ({"type": "web_app", "format": "pdf_encrypted", "target": {"web_apps": [1]}}, "needs pdf_password"),

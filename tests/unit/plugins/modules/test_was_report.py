@@ -80,7 +80,7 @@ def test_dest_without_wait_and_bad_combinations_fail_before_any_call(tmp_path, m
     for args, words in (
         (dict(TAGGED, dest=str(tmp_path / "r.csv"), wait=False), "dest needs wait: true"),
         (dict(TAGGED, format="pdf_encrypted"), "needs pdf_password"),
-        ({"type": "scan", "target": {"web_apps": [4331925]}}, "takes target.scans"),
+        ({"type": "scan", "target": {"web_apps": [4331925]}}, "takes target.scans in its target"),
         ({"target": {"web_apps": [1], "scans": [2]}}, "mutually exclusive"),
     ):
         result, session = run(args, [], monkeypatch, capsys)
