@@ -57,8 +57,8 @@ class ReportInfoQuery(InfoQuery):
         given = [option for option in REPORT_ONLY if params.get(option)]
         if given:
             raise ValidationError(
-                "%s select reports, not templates: leave %s out with templates: true"
-                % (" and ".join(given), "them" if len(given) > 1 else "it")
+                "%s %s reports, not templates: leave %s out with templates: true"
+                % (" and ".join(given), *(("select", "them") if len(given) > 1 else ("selects", "it")))
             )
         return self.templates.read(client, params)
 
