@@ -146,4 +146,5 @@ def test_every_documentation_example_parses_and_runs(block, sim, playbook):
     if not uses_the_collection(tasks):
         # Configuration rather than tasks (an execution environment, a credential type's form): parsing is the test.
         return
-    run_examples(sim, playbook, tasks, scans_run_ahead="qualys.was.was_scan:" in block)
+    waits = ("qualys.was.was_scan:", "qualys.was.was_report:")
+    run_examples(sim, playbook, tasks, scans_run_ahead=any(module in block for module in waits))
