@@ -90,7 +90,7 @@ def test_the_record_reads_in_the_shape_of_the_options_with_its_target_from_the_c
 
 
 def test_a_search_record_without_config_is_not_whole():
-    summary = xmltodict.parse(RECORD.split("<config>")[0] + "</Report>")["Report"]
+    summary = xmltodict.parse(RECORD.split("<config>", maxsplit=1)[0] + "</Report>")["Report"]
     assert RESOURCE.normalise(summary)["target"] is None and not RESOURCE.is_whole(summary)
     assert RESOURCE.is_whole(xmltodict.parse(RECORD)["Report"])
 
@@ -125,10 +125,12 @@ def test_what_each_type_takes_passes(desired):
     RESOURCE.validate(dict(desired, name="R"))
 
 
+TEMPLATE = "<ReportTemplate><id>1488462</id><name>Scan Report</name><type>WAS_SCAN_REPORT</type>%s</ReportTemplate>"
+
+
 def test_a_template_reads_brief_or_audited():
-    brief = TEMPLATE_RESOURCE.normalise(
-        xmltodict.parse(
-            "<ReportTemplate><id>1488462</id><name>Scan Report</name><type>WAS_SCAN_REPORT</type>" "</ReportTemplate>"
-        )["ReportTemplate"]
-    )
+    brief = TEMPLATE_RESOURCE.normalise(xmltodict.parse(TEMPLATE % "")["ReportTemplate"])
     assert (brief["id"], brief["name"], brief["type"], brief["owner"]) == (1488462, "Scan Report", "scan", None)
+    audit = "<owner><id>1</id><username>admin</username></owner><createdDate>2020-01-01T00:00:00Z</createdDate>"
+    audited = TEMPLATE_RESOURCE.normalise(xmltodict.parse(TEMPLATE % audit)["ReportTemplate"])
+    assert audited["owner"]["username"] == "admin" and audited["created_date"] == "2020-01-01T00:00:00Z"
