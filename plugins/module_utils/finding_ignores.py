@@ -41,6 +41,8 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import Field, It
 from ansible_collections.qualys.was.plugins.module_utils.finding_records import finding_records
 from ansible_collections.qualys.was.plugins.module_utils.gathered import Names
 from ansible_collections.qualys.was.plugins.module_utils.ignore_register import (
+    ENTRY_RULES,
+    ENTRY_SPEC,
     Entry,
     gathered_entry,
     ignore_payload,
@@ -308,7 +310,8 @@ class FindingIgnores(SetKind):
 
     def argument_spec(self) -> Dict[str, Dict[str, Any]]:
         return {
-            "config": {"type": "list", "elements": "dict"},
+            # Checked here as documented, and again entry by entry with their index in messages (validated).
+            "config": {"type": "list", "elements": "dict", "options": dict(ENTRY_SPEC), **ENTRY_RULES},
             "state": {"type": "str", "choices": list(STATES), "default": "merged"},
             "scope": {
                 "type": "dict",

@@ -133,7 +133,8 @@ def validated_entries(config: Optional[Sequence[Mapping[str, Any]]]) -> List[Dic
     items: List[Dict[str, Any]] = []
     seen: Dict[tuple, int] = {}
     for index, item in enumerate(config or ()):
-        result = validator.validate(dict(item))
+        # The module's own validation has set every option left out to None; the rules count options given.
+        result = validator.validate({option: value for option, value in item.items() if value is not None})
         if result.error_messages:
             raise ValidationError("config[%d]: %s" % (index, "; ".join(result.error_messages)))
         desired = {option: result.validated_parameters.get(option) for option in ENTRY_SPEC}
