@@ -16,10 +16,10 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion, as_list
+from ansible_collections.qualys.was.plugins.module_utils.criteria import DateSelector, Selector
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import FINDING, SCAN, TAG, WEB_APP
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysError
 from ansible_collections.qualys.was.plugins.module_utils.fields import Boolean, Choice, Field, Integer, Text, text_of
-from ansible_collections.qualys.was.plugins.module_utils.info import DateSelector, Selector
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 
 # The enumerations of the finding search's fields (search_finding.htm), as the task spells them.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any, Dict, Mapping, Sequence
 
 from ansible_collections.qualys.was.plugins.module_utils.fields import Text
-from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, Selector, run_info_query
+from ansible_collections.qualys.was.plugins.module_utils.criteria import Selector
+from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, run_info_query
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
 

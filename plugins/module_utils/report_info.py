@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Mapping
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import Choice, Integer, Text
-from ansible_collections.qualys.was.plugins.module_utils.info import DateSelector, InfoQuery, Selector
+from ansible_collections.qualys.was.plugins.module_utils.criteria import DateSelector, Selector
+from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.report_fields import (
     FORMATS,

@@ -26,7 +26,7 @@ from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.errors import QualysError, ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import text_of, trimmed
 from ansible_collections.qualys.was.plugins.module_utils.gathered import gather, render
-from ansible_collections.qualys.was.plugins.module_utils.info import filters_spec, generic_criteria
+from ansible_collections.qualys.was.plugins.module_utils.criteria import filters_spec, generic_criteria
 from ansible_collections.qualys.was.plugins.module_utils.module import QualysModule
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Outcome, Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver, records_named

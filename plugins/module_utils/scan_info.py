@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Mapping
 from ansible_collections.qualys.was.plugins.module_utils.client import QualysClient
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import WEB_APP
 from ansible_collections.qualys.was.plugins.module_utils.fields import Integer, Text
-from ansible_collections.qualys.was.plugins.module_utils.info import DateSelector, InfoQuery, Selector, run_info_query
+from ansible_collections.qualys.was.plugins.module_utils.criteria import DateSelector, Selector
+from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, run_info_query
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.scan_fields import RESOURCE, STATUS
 from ansible_collections.qualys.was.plugins.module_utils.scan_results import read_results

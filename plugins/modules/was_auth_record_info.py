@@ -369,7 +369,7 @@ api_calls:
 from ansible_collections.qualys.was.plugins.module_utils.auth_record_fields import DETAIL_ELEMENTS, FIELDS
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, TAG
 from ansible_collections.qualys.was.plugins.module_utils.fields import Choice, Integer, Text
-from ansible_collections.qualys.was.plugins.module_utils.info import Selector
+from ansible_collections.qualys.was.plugins.module_utils.criteria import Selector
 from ansible_collections.qualys.was.plugins.module_utils.info_options import run_info_module_with_options
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource

@@ -166,7 +166,7 @@ api_calls:
 
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import TAG, WEB_APP
 from ansible_collections.qualys.was.plugins.module_utils.fields import Integer, Text
-from ansible_collections.qualys.was.plugins.module_utils.info import Selector
+from ansible_collections.qualys.was.plugins.module_utils.criteria import Selector
 from ansible_collections.qualys.was.plugins.module_utils.info_options import (
     ContainsSelector,
     run_info_module_with_options,

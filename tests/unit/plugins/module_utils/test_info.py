@@ -9,7 +9,6 @@ from xml.etree import ElementTree
 import pytest
 
 from ansible_collections.qualys.was.plugins.module_utils.client import ConnectionSettings, QualysClient
-from ansible_collections.qualys.was.plugins.module_utils.codec import Criterion
 from ansible_collections.qualys.was.plugins.module_utils.endpoints import AUTH_RECORD, OPTION_PROFILE, TAG
 from ansible_collections.qualys.was.plugins.module_utils.errors import ValidationError
 from ansible_collections.qualys.was.plugins.module_utils.fields import (
@@ -21,12 +20,8 @@ from ansible_collections.qualys.was.plugins.module_utils.fields import (
     Text,
     has_secrets,
 )
-from ansible_collections.qualys.was.plugins.module_utils.info import (
-    InfoQuery,
-    Selector,
-    run_info_module,
-    secrets_masked,
-)
+from ansible_collections.qualys.was.plugins.module_utils.criteria import Selector
+from ansible_collections.qualys.was.plugins.module_utils.info import InfoQuery, run_info_module, secrets_masked
 from ansible_collections.qualys.was.plugins.module_utils.record_kinds import SeleneseScript
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
@@ -244,10 +239,3 @@ def test_the_runner_never_changes_anything_and_counts_its_calls(monkeypatch, cap
     assert [profile["name"] for profile in result["profiles"]] == ["P"]
     assert "secrets_masked" not in result["profiles"][0]  # nothing secret in this resource
     assert session.operations == ["search/optionprofile"]
-
-
-def test_a_selector_sends_its_value_as_the_api_spells_it():
-    assert Selector("kinds", Choice("form_standard"), field="contents", many=True).criterion(
-        ["form_standard"]
-    ) == Criterion("contents", "IN", ["FORM_STANDARD"])
-    assert Selector("tag", Ref(TAG)).criterion({"id": 5, "name": "P"}) == Criterion("tag", "EQUALS", 5)
