@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 import pytest
 import requests
 
+from ansible.module_utils import _internal
 from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
@@ -203,6 +204,9 @@ def run_module(
     monkeypatch.setattr(client.requests, "Session", lambda: session)
     # A module process starts with no warnings; in one test process they would pile up from run to run.
     monkeypatch.setattr(warnings, "_global_warnings", type(warnings._global_warnings)())
+    # Nor is it a controller, which a test of a filter plugin makes this process by importing ansible.errors: a
+    # controller's warnings go to its display instead of the module's result.
+    monkeypatch.setattr(_internal, "is_controller", False)
     with patch_module_args(dict(args, _ansible_check_mode=check, _ansible_diff=diff)):
         with pytest.raises(SystemExit):
             main()
