@@ -22,6 +22,7 @@ import pytest
 
 from ansible_collections.qualys.was.plugins import modules as modules_package
 from ansible_collections.qualys.was.plugins.module_utils import fields as module_fields
+from ansible_collections.qualys.was.plugins.module_utils import report_fields
 from ansible_collections.qualys.was.plugins.module_utils.references import Ref as ModuleRef
 from ansible_collections.qualys.was.plugins.module_utils.resource import Resource
 
@@ -41,6 +42,26 @@ IGNORED_BY_SERVER = {
 # Enumeration values the simulator accepts for a managed element that the module does not offer:
 # (module, path) -> {VALUE: reason}. Empty while every accepted value is a choice.
 NOT_OFFERED: Dict[Tuple[str, str], Dict[str, str]] = {}
+
+# A report's create sends its target in the config element of the report's type (ReportResource.payload): the
+# wire path of each target option, below config, lands in the target of every type that takes it.
+REPORT_TARGET_OPTION = {field.wire: field.option for field in report_fields.TARGET_FIELDS}
+
+
+def report_target_places(path: str) -> List[str]:
+    head, _, rest = path.partition(".")
+    if head != "config":
+        return [path]
+    option = REPORT_TARGET_OPTION[rest.split(".")[0]]
+    return [
+        "config.%s.target.%s" % (report_fields.CONFIG_OF[kind], rest)
+        for kind, (allowed, _needed) in report_fields.TARGET_OPTIONS.items()
+        if option in allowed
+    ]
+
+
+# Modules whose payload moves elements away from the place their field table names: module -> path -> places.
+MOVED_BY_PAYLOAD = {"was_report": report_target_places}
 
 
 class WirePath(NamedTuple):
@@ -191,7 +212,8 @@ def problems(module_name: str, resource: Any) -> List[str]:
     if simulated is None:
         return ["the simulator has no object %s" % resource.endpoint.path]
     found = []
-    for wire in wire_paths(resource.fields):
+    moved = MOVED_BY_PAYLOAD.get(module_name, lambda path: [path])
+    for wire in (WirePath(place, path.kind) for path in wire_paths(resource.fields) for place in moved(path.path)):
         element, why = simulator_element(simulated.spec, wire.path)
         if element is None:
             found.append("%s: %s" % (wire.path, why))
@@ -203,7 +225,7 @@ def problems(module_name: str, resource: Any) -> List[str]:
             found.append("%s: %s" % (wire.path, mismatch))
             continue
         if isinstance(wire.kind, module_fields.Choice):
-            sent = {choice.upper() for choice in wire.kind.choices}
+            sent = {wire.kind.to_wire(choice) for choice in wire.kind.choices}
             accepted = set(element.value_type.choices)
             for value in sorted(sent - accepted):
                 found.append("%s: the simulator refuses %s (it accepts %s)" % (wire.path, value, sorted(accepted)))
@@ -230,6 +252,17 @@ def test_allow_lists_name_real_paths():
     for module_name, path in list(IGNORED_BY_SERVER) + list(NOT_OFFERED):
         assert module_name in modules, module_name
         assert path in {wire.path for wire in wire_paths(resource_of(module_name).fields)}, (module_name, path)
+
+
+def test_a_report_target_is_checked_where_the_payload_puts_it():
+    samples = {"web_apps": [{"id": 1}], "scans": [{"id": 2}], "tags": {"included": {"tag_list": [{"id": 3}]}}}
+    for kind, (allowed, _needed) in report_fields.TARGET_OPTIONS.items():
+        for option in allowed:
+            field = next(field for field in report_fields.TARGET_FIELDS if field.option == option)
+            payload = report_fields.RESOURCE.payload({"name": "n", "type": kind, "target": {option: samples[option]}})
+            places = report_target_places("config.%s" % field.wire)
+            assert "config.%s.target.%s" % (report_fields.CONFIG_OF[kind], field.wire) in places
+            assert field.wire in payload["config"][report_fields.CONFIG_OF[kind]]["target"], (kind, option)
 
 
 # The check itself must be able to fail: a table with a bogus element, a bogus choice and a missing one.
