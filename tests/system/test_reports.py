@@ -22,6 +22,7 @@ import pytest
 from ansible_collections.qualys.was.tests.system.fast_clock import clock_running_fast
 from ansible_collections.qualys.was.tests.system.playbook import play, start_playbook
 from ansible_collections.qualys.was.tests.system.sim_api import OBJECTS
+from ansible_collections.qualys.was.tests.system.variants_support import default_settings, one_at_a_time, setting_group
 
 CLOCK_SPEED = 600
 TIMEOUT = 1  # the modules' timeout in the late-create task: a create answered later is a timeout
@@ -119,16 +120,24 @@ def test_production_findings_as_csv_and_pdf_a_re_run_a_failure_and_a_late_create
     assert sim.stats()["by_call"]["create/report"] == 4 and sim.stats()["faulted"] == 1
 
 
-VARIANTS = [
-    {"report_status": "submitted"},
-    {"report_early_download": "qps_error"},
-    {"report_error_detail": "none"},
-    {"report_template_shape": "audited"},
-]
+# Every report setting, one at a time (variants_support.py); the others at their defaults between variants.
+VARIANTS = [settings for _name, settings in one_at_a_time("report")[1:]]
+REPORT_DEFAULTS = {name: value for name, value in default_settings().items() if setting_group(name) == "report"}
+
+
+def test_every_report_setting_has_a_variant():
+    assert {name for variant in VARIANTS for name in variant} == set(REPORT_DEFAULTS)
 
 
 def test_each_report_variant_makes_one_report_downloads_it_and_tells_a_failure(sim, tmp_path):
-    tasks = []
+    # A scan report's config is one of the behaviours left open (report_scan_config): one scan to report on.
+    tasks = [
+        {
+            "name": "scan",
+            "qualys.was.was_scan": {"name": "Scan to report on", "target": {"web_app": "Demo Shop"}, "wait": True},
+            "register": "scan",
+        }
+    ]
     for index, variant in enumerate(VARIANTS):
         tasks += [
             settings_task(**variant),
@@ -138,23 +147,27 @@ def test_each_report_variant_makes_one_report_downloads_it_and_tells_a_failure(s
                 format="pdf",
                 template="Web Application Report",
             ),
+            report_task(
+                "Variant %d scan" % index,
+                tmp_path / ("scan-%d.pdf" % index),
+                type="scan",
+                target={"scans": ["{{ scan.scan.id }}"]},
+                format="pdf",
+            ),
             settings_task(report_failure=FAILURE),
             report_task("Variant %d failing" % index, tmp_path / ("failing-%d.csv" % index), format="csv"),
-            settings_task(
-                report_failure="",
-                report_status="observed",
-                report_early_download="http_error",
-                report_error_detail="message",
-                report_template_shape="brief",
-            ),
+            settings_task(report_failure="", **REPORT_DEFAULTS),
         ]
     result = run(sim, tmp_path, tasks, "report-variants")
     assert result.returncode == 0, result.output[-4000:]
     for index, variant in enumerate(VARIANTS):
         made = result.task("Variant %d" % index)
+        scan_report = result.task("Variant %d scan" % index)
         failing = result.task("Variant %d failing" % index)
-        assert made["status"] == "changed", (variant, made["result"].get("msg"))
-        check_pdf(made["result"]["dest"])
+        for entry in (made, scan_report):
+            assert entry["status"] == "changed", (variant, entry["result"].get("msg"))
+            check_pdf(entry["result"]["dest"])
         assert sim.count("was_report", "Variant %d" % index) == 1
+        assert sim.count("was_report", "Variant %d scan" % index) == 1
         assert failing["status"] == "failed" and FAILURE.rstrip(".") in failing["result"]["msg"], variant
         assert not os.path.exists(tmp_path / ("failing-%d.csv" % index))

@@ -32,9 +32,10 @@ def default_settings() -> Dict[str, Any]:
     return {name: values[0] for name, values in CHOICES.items()}
 
 
-# Settings of behaviours only some playbooks meet, by the first word of their names: scans (test_scan_variants.py) and
-# finding ignores (test_finding_ignore_variants.py). The others, every playbook meets (test_variants.py).
-GROUPS = ("scan", "finding")
+# Settings of behaviours only some playbooks meet, by the first word of their names: scans (test_scan_variants.py),
+# finding ignores (test_finding_ignore_variants.py) and reports (test_reports.py). The others, every playbook meets
+# (test_variants.py).
+GROUPS = ("scan", "finding", "report")
 
 
 def setting_group(name: str) -> str:
