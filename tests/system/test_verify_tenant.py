@@ -40,8 +40,10 @@ NAME_TASK = "Name the run"
 # Settled only with writes; a read-only run reports them "not settled".
 WRITE_GUESSES = {"profile_defaults", "profile_names", "name_whitespace", "scheduling_update", "past_start_date"}
 # Settings the check reports as not settled whatever it may do: a refused expired token shows only with tokens, the
-# scan settings only in scans, which it never launches.
-NEVER_SETTLED = {"expired_token"} | {name for name in default_settings() if name.startswith("scan_")}
+# scan, report and finding settings only in scans, reports and ignores, which it never makes.
+NEVER_SETTLED = {"expired_token"} | {
+    name for name in default_settings() if name.split("_", 1)[0] in ("scan", "report", "finding")
+}
 
 
 def alternate(names) -> Dict[str, Any]:
