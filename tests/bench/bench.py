@@ -19,12 +19,15 @@ root), from fixtures it writes with 10, 1,000 and 10,000 schedules, and measures
 - many objects: one task per object in a loop against the resource module in one task;
 - an info listing of 10,000 objects: calls, time, peak memory of the module process;
 - waiting for scans: the calls a wait of a 30-minute and of a 4-hour scan costs, and 20 waits at once
-  (``waits.py``).
+  (``waits.py``);
+- reading findings: ``was_finding_info`` over 10,000 and 100,000 findings, calls, time and the peak memory of the
+  module process (``findings.py``).
 
 It writes the numbers as JSON, and ``report.py`` turns them into docs/benchmark.md and its plot. Timings
-belong to the machine and are never asserted; ``--smoke`` runs the calls table and the wait of a 30-minute scan
-only, in a few seconds, and fails when a call count differs from the documented one. ``--only waits`` measures the
-waits alone, for ``report.py --section waits`` to put into the page.
+belong to the machine and are never asserted; ``--smoke`` runs the calls table, the wait of a 30-minute scan and a
+read of 2,500 findings only, and fails when a call count differs from the documented one. ``--only waits`` measures
+the waits alone, for ``report.py --section waits`` to put into the page; ``--only findings`` the finding reads, for
+``report.py --section findings``.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from ansible_collections.qualys.was.plugins.module_utils.client import Connectio
 from ansible_collections.qualys.was.plugins.module_utils.reconcile import Reconciler
 from ansible_collections.qualys.was.plugins.module_utils.references import ReferenceResolver
 from ansible_collections.qualys.was.plugins.module_utils.scan_schedule_fields import RESOURCE
+from ansible_collections.qualys.was.tests.bench.findings import check_findings, finding_reads
 from ansible_collections.qualys.was.tests.bench.payload import module_payloads
 from ansible_collections.qualys.was.tests.bench.waits import check_documented, scan_waits, waits_fixture
 
@@ -640,7 +644,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=6, help="rounds of the interleaved timing (default 6)")
     parser.add_argument("--tasks", type=int, default=6, help="tasks of each kind per round (default 6)")
     parser.add_argument("--sample", type=int, default=12, help="loop tasks timed per many-objects count")
-    parser.add_argument("--only", choices=["waits"], help="measure this part alone")
+    parser.add_argument("--only", choices=["waits", "findings"], help="measure this part alone")
     args = parser.parse_args()
     os.environ.setdefault("ANSIBLE_PYTHON_INTERPRETER", sys.executable)
     os.environ.setdefault("ANSIBLE_HOST_KEY_CHECKING", "false")
@@ -660,11 +664,17 @@ def main() -> int:
         print("== %s: %d s" % (name, results["phase_seconds"][name]), flush=True)
 
     with tempfile.TemporaryDirectory() as folder:
-        with simulator(waits_fixture(FIXTURE, folder), folder) as url:
-            phase("waits", scan_waits, url, control, USER, args.smoke)
+        if args.only in (None, "waits"):
+            with simulator(waits_fixture(FIXTURE, folder), folder) as url:
+                phase("waits", scan_waits, url, control, USER, args.smoke)
         if not args.only:
             with simulator(None, folder) as url:
                 phase("calls", call_cases, url, folder, SMOKE_CASES if args.smoke else range(len(CASES)))
+        if args.only in (None, "findings"):
+            with simulator(None, folder) as url:
+                tools = dict(control=control, run_playbook=run_playbook, play=play, run_process=run_process)
+                tools.update(peak_mib=peak_mib, empty=min(run_playbook(folder, play(url, [])) for _repeat in range(2)))
+                phase("findings", finding_reads, tools, url, folder, args.smoke)
         if not (args.smoke or args.only):
             fixtures = {
                 size: tenant_fixture(folder, size, LISTED if size == max(TENANT_SIZES) else 0) for size in TENANT_SIZES
@@ -686,9 +696,17 @@ def main() -> int:
         json.dump(results, handle, indent=2)
     print("API calls per task, measured and documented minimum:")
     print_calls(results.get("calls") or [])
-    for what, row in results["waits"]["single"].items():
+    waits = results.get("waits") or {"single": {}}
+    for what, row in waits["single"].items():
         print("  was_scan wait of %-12s %s calls (the guide: %s)" % (what, row["calls"], row["documented"]))
-    excess = check_minimum(results.get("calls") or []) + check_documented(results["waits"])
+    for row in results.get("findings") or ():
+        print(
+            "  was_finding_info over %(findings)d findings%(only)s: %(calls)d calls (expected %(expected_calls)d),"
+            " task %(task_s)s s, module process %(module_process_s)s s, peak %(peak_mib)s MiB"
+            % dict(row, only=", count_only" if row["count_only"] else "")
+        )
+    excess = check_minimum(results.get("calls") or []) + check_documented(waits)
+    excess += check_findings(results.get("findings") or [])
     if excess:
         print("calls differ from the documented ones:\n  " + "\n  ".join(excess))
     return 1 if args.smoke and excess else 0

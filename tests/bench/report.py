@@ -5,7 +5,8 @@
 """Turns bench.py's JSON into docs/benchmark.md and its plot: ``python report.py BENCH_JSON MARKDOWN PNG``.
 
 ``python report.py --section waits BENCH_JSON MARKDOWN`` replaces that one section of the page (adding it after the
-calls where the page has none) from a JSON of ``bench.py --only waits``, leaving the rest and the plot as they are.
+calls where the page has none) from a JSON of ``bench.py --only waits``, leaving the rest and the plot as they are;
+``--section findings`` does the same with the finding reads of ``bench.py --only findings`` (after the waits).
 """
 
 from __future__ import annotations
@@ -92,6 +93,45 @@ def waits_section(waits: Dict[str, Any]) -> List[str]:
             )
         lines.append("")
     return lines
+
+
+FINDINGS_HEADING = "## Reading findings"
+
+
+def findings_section(rows: List[dict]) -> List[str]:
+    lines = [
+        FINDINGS_HEADING,
+        "",
+        "`was_finding_info` reading every finding of one web app (given by name), seeded with the simulator's"
+        " `POST /_sim/findings`, with the findings returned and with `count_only`. Expected calls: one search per"
+        " 1,000 findings plus the one that resolves the name. The peak is the resident memory of the module process"
+        " as Ansible runs it (its AnsiballZ payload, run again under a probe reading `ru_maxrss`); the collection's"
+        " goal is 150 MiB at 100,000 findings. From `tests/bench/findings.py`; `bench.py --only findings` followed by"
+        " `report.py --section findings` measures it alone.",
+        "",
+    ]
+    return lines + table(
+        ["Findings", "returned", "API calls", "expected", "task s", "module process s", "peak MiB"],
+        [
+            [
+                "{:,}".format(row["findings"]),
+                "counts only" if row["count_only"] else "findings and counts",
+                row["calls"],
+                row["expected_calls"],
+                row["task_s"],
+                row["module_process_s"],
+                row["peak_mib"],
+            ]
+            for row in rows
+        ],
+    )
+
+
+# What ``--section`` replaces alone: the section, its heading, and the heading it follows where the page has none.
+SECTIONS = {
+    "waits": (lambda data: waits_section(data["waits"]), WAITS_HEADING, CALLS_HEADING),
+    "findings": (lambda data: findings_section(data["findings"]), FINDINGS_HEADING, WAITS_HEADING),
+}
 
 
 def merged_page(page: str, section: List[str], heading: str, after: str) -> str:
@@ -229,6 +269,7 @@ def markdown(data: Dict[str, Any], png: str) -> str:
     ]
     lines += calls_section(data["calls"])
     lines += waits_section(data["waits"])
+    lines += findings_section(data["findings"])
     lines += [
         "## Time per task",
         "",
@@ -304,14 +345,15 @@ def plot(data: Dict[str, Any], png: str) -> None:
 def main() -> int:
     if sys.argv[1] == "--section":
         section, source, target = sys.argv[2:5]
-        if section != "waits":
-            raise SystemExit("only the waits section can be replaced alone")
+        if section not in SECTIONS:
+            raise SystemExit("only these sections can be replaced alone: %s" % ", ".join(SECTIONS))
+        render, heading, after = SECTIONS[section]
         with open(source) as handle:
             data = json.load(handle)
         with open(target) as handle:
             page = handle.read()
         with open(target, "w") as handle:
-            handle.write(merged_page(page, waits_section(data["waits"]), WAITS_HEADING, CALLS_HEADING))
+            handle.write(merged_page(page, render(data), heading, after))
         return 0
     source, target, png = sys.argv[1:4]
     with open(source) as handle:
