@@ -49,7 +49,7 @@ REPORT_TARGET_OPTION = {field.wire: field.option for field in report_fields.TARG
 
 
 def report_target_places(path: str) -> List[str]:
-    head, _, rest = path.partition(".")
+    head, _dot, rest = path.partition(".")
     if head != "config":
         return [path]
     option = REPORT_TARGET_OPTION[rest.split(".")[0]]

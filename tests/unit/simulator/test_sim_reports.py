@@ -603,7 +603,7 @@ def test_delete_by_id_and_by_filters(api):
     scanned(api)
     kept = create(api, web_app_report(web_apps(SHOP), name="keep")).ids[0]
     by_id = create(api, web_app_report(web_apps(SHOP), name="drop")).ids[0]
-    by_name = [create(api, web_app_report(web_apps(SHOP), name="old")).ids[0] for _ in range(2)]
+    by_name = [create(api, web_app_report(web_apps(SHOP), name="old")).ids[0] for _copy in range(2)]
 
     assert api.qps("delete", "report", by_id).ids == [by_id]
     body = f"<ServiceRequest><filters>{criteria('name', 'EQUALS', 'old')}</filters></ServiceRequest>".encode()
