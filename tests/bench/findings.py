@@ -25,8 +25,6 @@ SMOKE_SIZES = (2500,)
 # The collection's goal for the module process at 100,000 findings.
 PEAK_GOAL_MIB = 150
 
-Control = Callable[..., dict]
-
 
 def expected_calls(count: int) -> int:
     """One search per page of 1,000 (at least one), plus the search that resolves the web app's name."""
@@ -61,9 +59,8 @@ def finding_read(tools: Dict[str, Callable[..., Any]], url: str, folder: str, co
 
 def finding_reads(tools: Dict[str, Callable[..., Any]], url: str, folder: str, smoke: bool = False) -> List[dict]:
     """The reads of the benchmark, each size seeded into a reset simulator; ``smoke`` a small size, returned only."""
-    rows = []
+    control, rows = tools["control"], []
     for count in SMOKE_SIZES if smoke else SIZES:
-        control = tools["control"]
         control(url, "/_sim/reset", {})
         seeded = control(url, "/_sim/findings", {"webApp": WEB_APP[0], "count": count})
         if seeded.get("created") != count:
