@@ -28,5 +28,8 @@ def test_calls_are_the_documented_minimum(tmp_path):
         check=False,
     )
     assert completed.returncode == 0, completed.stdout
-    rows = json.loads(out.read_text())["calls"]
+    results = json.loads(out.read_text())
+    rows = results["calls"]
     assert rows and all(row[shape]["calls"] == row[shape]["minimum"] for row in rows for shape in ("summary", "full"))
+    # One search per page of 1,000 findings, plus the one that resolves the web app's name.
+    assert [(row["findings"], row["calls"]) for row in results["findings"]] == [(2500, 4)]
