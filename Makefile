@@ -157,13 +157,16 @@ docs: setup
 
 # pytest suites in tests/system start their own simulators and run ansible-playbook against them, from the newest
 # line's copy. Exit status 5 (no test collected) is a failure like any other.
-# The slowest tests are listed at the end, for the time budget of make test.
+# The slowest tests are listed at the end, for the time budget of make test. Their files are shared out among one
+# pytest-xdist worker per core: most of their time is waiting for playbooks and simulators, and a file's tests share
+# the simulators and playbook runs of its module-wide fixtures.
 system: setup
 	@$(call sync,system,$(NEW_SERIES))
 	@started=$$SECONDS; status=0; \
 	cd $(call copy,system,$(NEW_SERIES)) && PYTHONPATH=$(CURDIR)/$(COLLECTIONS)/system/$(NEW_SERIES) \
 		ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/$(COLLECTIONS)/system/$(NEW_SERIES) \
-		$(CURDIR)/$(PYTHON) -m pytest -p no:cacheprovider -rfE --durations=15 tests/system || status=$$?; \
+		$(CURDIR)/$(PYTHON) -m pytest -p no:cacheprovider -rfE --durations=15 -n auto --dist loadfile tests/system \
+		|| status=$$?; \
 	elapsed=$$((SECONDS - started)); \
 	if [[ $$status -eq 0 ]]; then echo "== system: passed in $${elapsed}s (fault matrix in $(LOGS)/fault-matrix.md)"; \
 	else echo "== system: FAILED (pytest exit status $$status) in $${elapsed}s"; exit 1; fi

@@ -54,6 +54,18 @@ def playbook_fixture(tmp_path):
     return run
 
 
+def pytest_sessionfinish(session):
+    # Under pytest-xdist, each worker hands the sections its tests published to the process that prints the summary.
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["sections"] = list(SECTIONS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node):
+    SECTIONS.extend(getattr(node, "workeroutput", {}).get("sections", ()))
+
+
 def pytest_terminal_summary(terminalreporter):
     for section in SECTIONS:
         terminalreporter.write_sep("=", section.split("\n", 1)[0])
