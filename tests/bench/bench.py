@@ -708,7 +708,7 @@ def main() -> int:
     excess = check_minimum(results.get("calls") or []) + check_documented(waits)
     excess += check_findings(results.get("findings") or [])
     if excess:
-        print("calls differ from the documented ones:\n  " + "\n  ".join(excess))
+        print("measurements differ from the documented figures:\n  " + "\n  ".join(excess))
     return 1 if args.smoke and excess else 0
 
 
